@@ -1,0 +1,50 @@
+package io.onramp.schemas;
+
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The catalogue of every topic the platform reads or writes, each with its serdes. Names are constants so that
+ * annotations can use them; the typed {@link Topic}s are built once per service from an {@link AvroSerdes} factory,
+ * with a serde instance of their own.
+ *
+ * <p>Keys are strings: {@code tenant/id} for entities (see {@link Keys}), the request id for replies.
+ */
+public final class Topics {
+
+    public static final String INTERVIEW_COMMANDS = "interview-commands";
+    public static final String INTERVIEWS = "interviews";
+    public static final String ACCESS_OUTCOMES = "access-outcomes";
+    public static final String COMMAND_REPLIES = "command-replies";
+    public static final String AUDIT = "audit";
+    public static final String ENROLLMENTS = "enrollments";
+
+    public final Topic<String, InterviewCommand> interviewCommands;
+    public final Topic<String, InterviewDefinition> interviews;
+    public final Topic<String, AccessOutcome> accessOutcomes;
+    public final Topic<String, CommandReply> commandReplies;
+    public final Topic<String, AuditEvent> audit;
+    public final Topic<String, EnrollmentEvent> enrollments;
+
+    public Topics(AvroSerdes serdes) {
+        interviewCommands = topic(INTERVIEW_COMMANDS, serdes, InterviewCommand.class, false);
+        interviews = topic(INTERVIEWS, serdes, InterviewDefinition.class, true);
+        accessOutcomes = topic(ACCESS_OUTCOMES, serdes, AccessOutcome.class, false);
+        commandReplies = topic(COMMAND_REPLIES, serdes, CommandReply.class, false);
+        audit = topic(AUDIT, serdes, AuditEvent.class, false);
+        enrollments = topic(ENROLLMENTS, serdes, EnrollmentEvent.class, false);
+    }
+
+    /** Every topic, for creating them and for operators' listings. */
+    public List<Topic<?, ?>> all() {
+        return List.of(interviewCommands, interviews, accessOutcomes, commandReplies, audit, enrollments);
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> topic(
+            String name, AvroSerdes serdes, Class<V> type, boolean compacted) {
+        Serde<String> keys = Serdes.String();
+        return new Topic<>(name, keys, serdes.valueSerde(type), compacted);
+    }
+}
