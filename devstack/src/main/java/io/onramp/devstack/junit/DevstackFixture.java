@@ -1,0 +1,68 @@
+package io.onramp.devstack.junit;
+
+import io.onramp.devstack.Devstack;
+import io.onramp.devstack.DevstackOptions;
+import io.onramp.devstack.Infrastructure;
+import io.onramp.devstack.Ports;
+import io.onramp.devstack.Service;
+import io.onramp.devstack.ServiceProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The infrastructure, and any service started as a process, once per test JVM. They stop when the JVM exits, after
+ * every Spring context of the tests has closed (Spring Boot's shutdown handlers run last), so that Streams and
+ * listeners never outlive the broker they talk to.
+ */
+public final class DevstackFixture {
+
+    private static Infrastructure infrastructure;
+    private static final Map<Service, ServiceProcess> SERVICES = new EnumMap<>(Service.class);
+
+    private DevstackFixture() {}
+
+    public static synchronized Infrastructure infrastructure() {
+        if (infrastructure == null) {
+            infrastructure = Devstack.start(DevstackOptions.forTests());
+            SpringApplication.getShutdownHandlers().add(DevstackFixture::stopAll);
+        }
+        return infrastructure;
+    }
+
+    /** The service running as a child process from its executable jar, healthy. */
+    public static synchronized ServiceProcess service(Service service) {
+        var running = SERVICES.get(service);
+        if (running == null || !running.isAlive()) {
+            running = ServiceProcess.start(
+                            service,
+                            infrastructure().serviceEnvironment(),
+                            Ports.free(),
+                            Path.of(System.getProperty("java.io.tmpdir"), "service-logs"))
+                    .awaitHealthy();
+            SERVICES.put(service, running);
+        }
+        return running;
+    }
+
+    private static synchronized void stopAll() {
+        List<AutoCloseable> toStop = new ArrayList<>(SERVICES.values());
+        SERVICES.clear();
+        toStop.forEach(DevstackFixture::closeQuietly);
+        if (infrastructure != null) {
+            infrastructure.close();
+            infrastructure = null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("devstack: stopping " + closeable + " failed: " + e);
+        }
+    }
+}
