@@ -7,18 +7,23 @@ import io.onramp.devstack.Ports;
 import io.onramp.devstack.Service;
 import io.onramp.devstack.ServiceProcess;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.SpringApplication;
 
 /**
  * The infrastructure, and any service started as a process, once per test JVM. They stop when the JVM exits, after
- * every Spring context of the tests has closed (Spring Boot's shutdown handlers run last), so that Streams and
- * listeners never outlive the broker they talk to.
+ * Spring Boot's shutdown hook has closed every test context, so that Streams and listeners never outlive the broker
+ * they talk to and no child process outlives the JVM.
  */
 public final class DevstackFixture {
+
+    /** The thread in which Spring Boot closes every application context at JVM exit. */
+    private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
+
+    private static final Duration CONTEXTS_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private static Infrastructure infrastructure;
     private static final Map<Service, ServiceProcess> SERVICES = new EnumMap<>(Service.class);
@@ -28,7 +33,7 @@ public final class DevstackFixture {
     public static synchronized Infrastructure infrastructure() {
         if (infrastructure == null) {
             infrastructure = Devstack.start(DevstackOptions.forTests());
-            SpringApplication.getShutdownHandlers().add(DevstackFixture::stopAll);
+            Runtime.getRuntime().addShutdownHook(new Thread(DevstackFixture::stopAfterSpring, "devstack-shutdown"));
         }
         return infrastructure;
     }
@@ -46,6 +51,21 @@ public final class DevstackFixture {
             SERVICES.put(service, running);
         }
         return running;
+    }
+
+    private static void stopAfterSpring() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
+                .forEach(DevstackFixture::joinQuietly);
+        stopAll();
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(CONTEXTS_CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static synchronized void stopAll() {
