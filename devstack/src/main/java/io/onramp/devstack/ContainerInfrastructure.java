@@ -1,6 +1,7 @@
 package io.onramp.devstack;
 
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -31,10 +32,14 @@ final class ContainerInfrastructure implements Infrastructure {
             .withExposedPorts(3025)
             .withNetwork(network);
 
-    private ContainerInfrastructure() {}
+    private final Path dataDir;
+
+    private ContainerInfrastructure(Path dataDir) {
+        this.dataDir = dataDir;
+    }
 
     static ContainerInfrastructure start(DevstackOptions options) {
-        var infrastructure = new ContainerInfrastructure();
+        var infrastructure = new ContainerInfrastructure(options.dataDir());
         List.of(infrastructure.kafka, infrastructure.postgres, infrastructure.registry, infrastructure.smtp)
                 .parallelStream()
                 .forEach(GenericContainer::start);
@@ -78,6 +83,11 @@ final class ContainerInfrastructure implements Infrastructure {
     public List<MimeMessage> receivedMail() {
         throw new UnsupportedOperationException(
                 "reading received mail back is available on the embedded devstack only");
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
     }
 
     @Override

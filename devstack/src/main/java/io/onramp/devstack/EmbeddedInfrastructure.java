@@ -16,13 +16,14 @@ import java.util.stream.Stream;
 final class EmbeddedInfrastructure implements Infrastructure {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Path home;
     private final KafkaNodes kafka;
     private final RegistryProcess registry;
     private final Postgres postgres;
     private final Smtp smtp;
 
     EmbeddedInfrastructure(DevstackOptions options) {
-        Path home = prepare(options);
+        home = prepare(options);
         boolean run = options.fixedPorts();
         var registryStart = CompletableFuture.supplyAsync(
                 () -> RegistryProcess.start(home.resolve("registry"), Ports.pick(run, Ports.REGISTRY), run));
@@ -91,6 +92,11 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public List<MimeMessage> receivedMail() {
         return smtp.receivedMessages();
+    }
+
+    @Override
+    public Path dataDir() {
+        return home;
     }
 
     @Override

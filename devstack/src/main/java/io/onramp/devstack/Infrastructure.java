@@ -1,6 +1,7 @@
 package io.onramp.devstack;
 
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,9 @@ public interface Infrastructure extends AutoCloseable {
 
     int kafkaNodes();
 
+    /** Where services keep local state (Kafka Streams stores): wiped together with the broker's data. */
+    Path dataDir();
+
     /**
      * The environment every service reads its infrastructure from: the variable names used as placeholders in each
      * service's {@code application.yml} and in {@code docker-compose.yml}.
@@ -40,7 +44,8 @@ public interface Infrastructure extends AutoCloseable {
                 "DATABASE_URL", jdbcUrl(),
                 "SMTP_HOST", smtpHost(),
                 "SMTP_PORT", Integer.toString(smtpPort()),
-                "TOPIC_REPLICATION_FACTOR", Integer.toString(Math.min(3, kafkaNodes())));
+                "TOPIC_REPLICATION_FACTOR", Integer.toString(Math.min(3, kafkaNodes())),
+                "STREAMS_STATE_DIR", dataDir().resolve("streams-state").toString());
     }
 
     @Override

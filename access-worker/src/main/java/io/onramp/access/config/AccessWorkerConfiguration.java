@@ -1,0 +1,39 @@
+package io.onramp.access.config;
+
+import io.onramp.access.topology.InterviewCatalogTopology;
+import io.onramp.schemas.Topics;
+import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+/** Wires the topologies into the Streams app Spring runs, and the domain's ports. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(AccessWorkerProperties.class)
+class AccessWorkerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    InterviewCatalogTopology interviewCatalogTopology(Topics topics, Clock clock) {
+        return new InterviewCatalogTopology(topics, clock);
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer topologies(InterviewCatalogTopology catalog) {
+        return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureBuilder(StreamsBuilder builder) {
+                catalog.build(builder);
+            }
+        });
+    }
+}

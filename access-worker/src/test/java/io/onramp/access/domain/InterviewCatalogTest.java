@@ -1,0 +1,95 @@
+package io.onramp.access.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InterviewCatalogTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void shouldCreateAnInterviewAtVersionOne() {
+        var decision =
+                InterviewCatalog.create("acme", "i-1", spec("Backend screen", 1800), "u-1", Optional.empty(), NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Accepted.class, accepted -> {
+            assertThat(accepted.created()).isTrue();
+            assertThat(accepted.interview())
+                    .isEqualTo(new Interview("acme", "i-1", spec("Backend screen", 1800), 1, "u-1", NOW, NOW));
+        });
+    }
+
+    @Test
+    void shouldRejectAnIdAlreadyInTheCatalogueAsAConflict() {
+        var existing = new Interview("acme", "i-1", spec("Old", 60), 1, "u-0", NOW, NOW);
+
+        var decision = InterviewCatalog.create(
+                "acme", "i-1", spec("New", 60), "u-1", Optional.of(existing), NOW.plusSeconds(1));
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> assertThat(rejected.reason())
+                .isEqualTo(Decision.Reason.CONFLICT));
+    }
+
+    @Test
+    void shouldRejectABlankTitle() {
+        assertThat(InterviewCatalog.validate(spec("  ", 60)))
+                .containsExactly(new Violation("title", "must not be blank"));
+    }
+
+    @Test
+    void shouldRejectATitleLongerThanTheLimit() {
+        assertThat(InterviewCatalog.validate(spec("x".repeat(InterviewCatalog.MAX_TITLE_LENGTH + 1), 60)))
+                .extracting(Violation::field)
+                .containsExactly("title");
+    }
+
+    @Test
+    void shouldAcceptATitleOfExactlyTheLimit() {
+        assertThat(InterviewCatalog.validate(spec("x".repeat(InterviewCatalog.MAX_TITLE_LENGTH), 60)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRejectAZeroOrTooLongDuration() {
+        assertThat(InterviewCatalog.validate(spec("t", 0)))
+                .extracting(Violation::field)
+                .containsExactly("duration_seconds");
+        assertThat(InterviewCatalog.validate(spec("t", InterviewCatalog.MAX_DURATION_SECONDS + 1)))
+                .extracting(Violation::field)
+                .containsExactly("duration_seconds");
+    }
+
+    @Test
+    void shouldRejectATooLongDescription() {
+        var spec = new InterviewSpec("t", "d".repeat(InterviewCatalog.MAX_DESCRIPTION_LENGTH + 1), 60, false, false);
+
+        assertThat(InterviewCatalog.validate(spec)).extracting(Violation::field).containsExactly("description");
+    }
+
+    @Test
+    void shouldReportEveryViolatedFieldAtOnce() {
+        var decision = InterviewCatalog.create("acme", "i-1", spec("", -5), "u-1", Optional.empty(), NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(Decision.Reason.INVALID);
+            assertThat(rejected.violations()).extracting(Violation::field).containsExactly("title", "duration_seconds");
+        });
+    }
+
+    @Test
+    void shouldValidateBeforeCheckingForAConflict() {
+        var existing = new Interview("acme", "i-1", spec("Old", 60), 1, "u-0", NOW, NOW);
+
+        var decision = InterviewCatalog.create("acme", "i-1", spec("", 60), "u-1", Optional.of(existing), NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> assertThat(rejected.reason())
+                .isEqualTo(Decision.Reason.INVALID));
+    }
+
+    private static InterviewSpec spec(String title, int durationSeconds) {
+        return new InterviewSpec(title, null, durationSeconds, false, true);
+    }
+}

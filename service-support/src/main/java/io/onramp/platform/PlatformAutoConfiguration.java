@@ -1,0 +1,94 @@
+package io.onramp.platform;
+
+import io.onramp.schemas.ApicurioSerdes;
+import io.onramp.schemas.Topic;
+import io.onramp.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Wiring every service shares: the topic catalogue over the registry, every topic and its dead-letter topic created
+ * at start-up (so no consumer or Streams app ever waits on a missing topic), one byte-level producer for publishing,
+ * and the listener error handler that retries with back-off, then parks the original bytes in {@code <topic>.DLT}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    Topics topics(PlatformProperties properties) {
+        return new Topics(new ApicurioSerdes(properties.registryUrl()));
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics catalogueTopics(Topics topics, PlatformProperties properties) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (Topic<?, ?> topic : topics.all()) {
+            var builder = TopicBuilder.name(topic.name())
+                    .partitions(properties.topicPartitions())
+                    .replicas(properties.topicReplicationFactor());
+            if (topic.compacted()) {
+                builder.compact().config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+            }
+            newTopics.add(builder.build());
+            newTopics.add(TopicBuilder.name(topic.deadLetterName())
+                    .partitions(properties.topicPartitions())
+                    .replicas(properties.topicReplicationFactor())
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * One idempotent, {@code acks=all} producer of raw bytes for the whole service: the publisher serialises with each
+     * topic's own serdes, and dead letters carry the exact bytes that could not be handled (keys as read: bytes or
+     * strings).
+     */
+    @Bean
+    KafkaTemplate<Object, byte[]> bytesTemplate(KafkaProperties kafkaProperties) {
+        Serializer<Object> keys = new DelegatingByTypeSerializer(
+                Map.of(byte[].class, new ByteArraySerializer(), String.class, new StringSerializer()));
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                kafkaProperties.buildProducerProperties(), keys, new ByteArraySerializer()));
+    }
+
+    @Bean
+    RecordPublisher recordPublisher(KafkaTemplate<Object, byte[]> bytesTemplate) {
+        return new RecordPublisher(bytesTemplate);
+    }
+
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, byte[]> bytesTemplate) {
+        var recoverer = new DeadLetterPublishingRecoverer(
+                bytesTemplate,
+                (record, exception) ->
+                        new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
+        var backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxElapsedTime(5_000);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        // An unreadable record will never become readable: park it at once.
+        handler.addNotRetryableExceptions(SerializationException.class);
+        return handler;
+    }
+}

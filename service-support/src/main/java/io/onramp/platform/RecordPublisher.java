@@ -1,0 +1,44 @@
+package io.onramp.platform;
+
+import io.onramp.schemas.Topic;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes to any catalogue topic through one idempotent, {@code acks=all} producer, serialising with that topic's
+ * own serdes, and returns once the broker has acknowledged the record.
+ */
+public final class RecordPublisher {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<Object, byte[]> template;
+
+    public RecordPublisher(KafkaTemplate<Object, byte[]> template) {
+        this.template = template;
+    }
+
+    public <K, V> void publish(Topic<K, V> topic, K key, V value) {
+        byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+        byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        try {
+            template.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while publishing to " + topic.name(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("publishing to " + topic.name() + " failed", e);
+        }
+    }
+
+    /** Reads a value written to {@code topic}; a record no serde can read raises a SerializationException. */
+    public static <K, V> V read(Topic<K, V> topic, byte[] value) {
+        return topic.valueSerde().deserializer().deserialize(topic.name(), value);
+    }
+}
