@@ -14,9 +14,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -90,5 +95,17 @@ public class PlatformAutoConfiguration {
         // An unreadable record will never become readable: park it at once.
         handler.addNotRetryableExceptions(SerializationException.class);
         return handler;
+    }
+
+    /** Only in services that run a Streams app. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.kafka.streams.KafkaStreams")
+    static class StreamsHealthConfiguration {
+
+        @Bean
+        @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+        HealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factory) {
+            return new KafkaStreamsHealth(factory);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -17,6 +19,8 @@ public final class RecordPublisher {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Logger log = LoggerFactory.getLogger(RecordPublisher.class);
+
     private final KafkaTemplate<Object, byte[]> template;
 
     public RecordPublisher(KafkaTemplate<Object, byte[]> template) {
@@ -24,17 +28,32 @@ public final class RecordPublisher {
     }
 
     public <K, V> void publish(Topic<K, V> topic, K key, V value) {
-        byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
-        byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         try {
-            template.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes))
-                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            template.send(record(topic, key, value)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing to " + topic.name(), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaException("publishing to " + topic.name() + " failed", e);
         }
+    }
+
+    /**
+     * Publishes without waiting, for records whose loss must not hold up an answer (audit trails); a failure is logged.
+     */
+    public <K, V> void publishAsync(Topic<K, V> topic, K key, V value) {
+        template.send(record(topic, key, value)).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                log.error("Publishing to {} failed", topic.name(), failure);
+            }
+        });
+    }
+
+    private static <K, V> ProducerRecord<Object, byte[]> record(Topic<K, V> topic, K key, V value) {
+        return new ProducerRecord<>(
+                topic.name(),
+                topic.keySerde().serializer().serialize(topic.name(), key),
+                topic.valueSerde().serializer().serialize(topic.name(), value));
     }
 
     /** Reads a value written to {@code topic}; a record no serde can read raises a SerializationException. */

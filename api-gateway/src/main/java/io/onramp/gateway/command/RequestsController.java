@@ -1,0 +1,26 @@
+package io.onramp.gateway.command;
+
+import io.onramp.gateway.security.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The status of a command that outlived the gateway's wait. A request id nobody has recorded an outcome for is
+ * {@code pending}: it may still be on its way, or it may never have been issued (or belong to another tenant).
+ */
+@RestController
+class RequestsController {
+
+    private final RequestOutcomes outcomes;
+
+    RequestsController(RequestOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @GetMapping("/api/v1/requests/{requestId}")
+    RequestStatus status(@AuthenticationPrincipal Caller caller, @PathVariable String requestId) {
+        return outcomes.find(caller.tenantId(), requestId).orElseGet(() -> RequestStatus.pending(requestId));
+    }
+}

@@ -1,0 +1,21 @@
+package io.onramp.gateway.command;
+
+/** Where the API serves a resource a command created or changed. */
+public final class ResourceLocations {
+
+    private ResourceLocations() {}
+
+    public static String of(String resourceType, String resourceId) {
+        if (resourceType == null || resourceId == null) {
+            return null;
+        }
+        return switch (resourceType) {
+            case "interview" -> "/api/v1/interviews/" + resourceId;
+            default -> null;
+        };
+    }
+
+    public static String request(String requestId) {
+        return "/api/v1/requests/" + requestId;
+    }
+}

@@ -1,0 +1,86 @@
+package io.onramp.gateway.interview;
+
+import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.error.NotFoundException;
+import io.onramp.gateway.security.Caller;
+import io.onramp.gateway.security.Permissions;
+import io.onramp.schemas.CommandMetadata;
+import io.onramp.schemas.CreateInterview;
+import io.onramp.schemas.InterviewCommand;
+import io.onramp.schemas.Keys;
+import io.onramp.schemas.Topics;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tenant's interview catalogue: defined through the access-worker, read from its projection. */
+@RestController
+@RequestMapping("/api/v1/interviews")
+class InterviewController {
+
+    private final CommandBus commands;
+    private final Topics topics;
+    private final InterviewReadModel interviews;
+
+    InterviewController(CommandBus commands, Topics topics, InterviewReadModel interviews) {
+        this.commands = commands;
+        this.topics = topics;
+        this.interviews = interviews;
+    }
+
+    @PostMapping
+    ResponseEntity<InterviewView> create(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @Valid @RequestBody CreateInterviewRequest request) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_MANAGE);
+        String interviewId = request.id() == null ? UUID.randomUUID().toString() : Ids.requireUuid("id", request.id());
+        String requestId = UUID.randomUUID().toString();
+        var command = InterviewCommand.newBuilder()
+                .setMetadata(metadata(caller, requestId))
+                .setPayload(CreateInterview.newBuilder()
+                        .setInterviewId(interviewId)
+                        .setTitle(request.title().strip())
+                        .setDescription(request.description())
+                        .setDurationSeconds(request.durationSeconds())
+                        .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
+                        .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
+                        .build())
+                .build();
+        commands.send(topics.interviewCommands, Keys.of(caller.tenantId(), interviewId), command, requestId, prefer);
+        return ResponseEntity.created(URI.create(ResourceLocations.of("interview", interviewId)))
+                .body(find(caller, interviewId));
+    }
+
+    @GetMapping("/{interviewId}")
+    InterviewView get(@AuthenticationPrincipal Caller caller, @PathVariable String interviewId) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_READ, Permissions.INTERVIEWS_MANAGE);
+        return find(caller, Ids.requireUuid("interview_id", interviewId));
+    }
+
+    private InterviewView find(Caller caller, String interviewId) {
+        return interviews
+                .find(caller.tenantId(), interviewId)
+                .orElseThrow(() -> new NotFoundException("Interview", interviewId));
+    }
+
+    private static CommandMetadata metadata(Caller caller, String requestId) {
+        return CommandMetadata.newBuilder()
+                .setRequestId(requestId)
+                .setTenantId(caller.tenantId())
+                .setUserId(caller.userId())
+                .setIssuedAt(Instant.now())
+                .build();
+    }
+}

@@ -1,0 +1,19 @@
+package io.onramp.gateway.security;
+
+import java.util.Arrays;
+
+/** The permission names the gateway checks (DESIGN §5), and the check itself. */
+public final class Permissions {
+
+    public static final String INTERVIEWS_MANAGE = "interviews:manage";
+    public static final String INTERVIEWS_READ = "interviews:read";
+
+    private Permissions() {}
+
+    /** Passes when the caller holds any of {@code permissions}; otherwise a 403 naming the first. */
+    public static void requireAny(Caller caller, String... permissions) {
+        if (Arrays.stream(permissions).noneMatch(caller::has)) {
+            throw new MissingPermissionException(permissions[0], caller.permissions());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.onramp.gateway;
+
+import io.onramp.devstack.DevTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A plain HTTP client for tests, so that what is asserted is exactly what a client sees on the wire. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+
+    Http(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    static String token(String user, String tenant, String... permissions) {
+        return DevTokens.mint(user, tenant, List.of(permissions), Duration.ofMinutes(10));
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    HttpResponse<String> post(String path, String token, String json, String... headers) {
+        var request = request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
