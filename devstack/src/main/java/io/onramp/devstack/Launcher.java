@@ -69,13 +69,13 @@ public final class Launcher {
     private static void printBanner(
             Infrastructure infrastructure, List<ServiceProcess> services, Duration took, Path dataDir) {
         var out = new StringBuilder("\nonramp: up in %d s\n\n".formatted(took.toSeconds()));
-        out.append("  Kafka              %s%n".formatted(infrastructure.kafkaBootstrapServers()));
-        out.append("  Schema registry    %s  (Confluent clients: %s)%n"
+        out.append("  Kafka                %s%n".formatted(infrastructure.kafkaBootstrapServers()));
+        out.append("  Schema registry      %s  (Confluent clients: %s)%n"
                 .formatted(infrastructure.registryUrl(), infrastructure.registryConfluentUrl()));
-        out.append("  PostgreSQL         %s  (user onramp / onramp)%n".formatted(infrastructure.jdbcUrl()));
-        out.append("  SMTP               %s:%d%n".formatted(infrastructure.smtpHost(), infrastructure.smtpPort()));
+        out.append("  PostgreSQL           %s  (user onramp / onramp)%n".formatted(infrastructure.jdbcUrl()));
+        out.append("  SMTP                 %s:%d%n".formatted(infrastructure.smtpHost(), infrastructure.smtpPort()));
         for (ServiceProcess service : services) {
-            out.append("  %-18s %s  (log: %s)%n".formatted(service.service().module(), service.url(), service.log()));
+            out.append("  %-20s %s  (log: %s)%n".formatted(service.service().module(), service.url(), service.log()));
         }
         out.append("""
 

@@ -47,7 +47,7 @@ final class Postgres implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE).replaceFirst("\\?.*$", "");
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
     int port() {
