@@ -1,24 +1,41 @@
 package io.onramp.devstack;
 
 import java.util.Map;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 
-/** One or three KRaft nodes inside this JVM, on random ports: the test fixture's broker (starts in 1–4 s). */
+/**
+ * KRaft nodes inside this JVM, on random ports: the test fixture's broker (starts in 1–4 s). One node is a combined
+ * broker and controller; three brokers get three controllers of their own, so that brokers can be stopped (and shut
+ * down at the end) while the quorum stays up.
+ */
 final class InProcessKafka implements KafkaNodes {
 
-    private final EmbeddedKafkaKraftBroker broker;
+    private final KafkaClusterTestKit cluster;
     private final int size;
 
     InProcessKafka(int size) {
         this.size = size;
-        this.broker = new EmbeddedKafkaKraftBroker(size, 12);
-        broker.brokerProperties(BrokerDefaults.forNodes(size));
-        broker.afterPropertiesSet();
+        var nodes = new TestKitNodes.Builder()
+                .setCombined(size == 1)
+                .setNumBrokerNodes(size)
+                .setNumControllerNodes(size)
+                .build();
+        var builder = new KafkaClusterTestKit.Builder(nodes);
+        BrokerDefaults.forNodes(size).forEach(builder::setConfigProp);
+        try {
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start an in-process Kafka cluster of " + size, e);
+        }
     }
 
     @Override
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return cluster.bootstrapServers();
     }
 
     @Override
@@ -28,7 +45,11 @@ final class InProcessKafka implements KafkaNodes {
 
     @Override
     public void close() {
-        broker.destroy();
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            System.err.println("devstack: stopping Kafka failed: " + e);
+        }
     }
 
     /** Broker settings shared by both ways of running Kafka. */
