@@ -3,6 +3,7 @@ package io.onramp.devstack;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * KRaft nodes inside this JVM, on random ports: the test fixture's broker (starts in 1–4 s). One node is a combined
@@ -16,6 +17,7 @@ final class InProcessKafka implements KafkaNodes {
 
     InProcessKafka(int size) {
         this.size = size;
+        keepBrokersFromEndingTheJvm();
         var nodes = new TestKitNodes.Builder()
                 .setCombined(size == 1)
                 .setNumBrokerNodes(size)
@@ -50,6 +52,17 @@ final class InProcessKafka implements KafkaNodes {
         } catch (Exception e) {
             System.err.println("devstack: stopping Kafka failed: " + e);
         }
+    }
+
+    /**
+     * A broker that meets a fatal error (its log directory deleted under it while the JVM exits, say) calls
+     * {@code Exit.halt}; in a test JVM that would kill the test run, so it is only reported.
+     */
+    private static void keepBrokersFromEndingTheJvm() {
+        Exit.setExitProcedure(
+                (code, message) -> System.err.println("devstack: Kafka asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure(
+                (code, message) -> System.err.println("devstack: Kafka asked to halt(" + code + "): " + message));
     }
 
     /** Broker settings shared by both ways of running Kafka. */
