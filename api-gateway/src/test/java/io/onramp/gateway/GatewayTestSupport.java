@@ -19,7 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * one application context per JVM.
  */
 @ExtendWith(DevstackExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A shared, loaded test machine can hold the first commands past the production wait of 5 s; the 202 path has
+// tests of its own (Prefer: respond-async), so here the gateway waits long enough to answer synchronously.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "onramp.gateway.reply-timeout=30s")
 @ActiveProfiles("dev")
 abstract class GatewayTestSupport {
 
