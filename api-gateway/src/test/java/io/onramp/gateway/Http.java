@@ -37,6 +37,12 @@ final class Http {
         return send(request);
     }
 
+    HttpResponse<String> delete(String path, String token, String json) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

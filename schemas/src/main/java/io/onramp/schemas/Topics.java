@@ -16,6 +16,7 @@ public final class Topics {
 
     public static final String INTERVIEW_COMMANDS = "interview-commands";
     public static final String INTERVIEWS = "interviews";
+    public static final String ACCESS_COMMANDS = "access-commands";
     public static final String ACCESS_OUTCOMES = "access-outcomes";
     public static final String COMMAND_REPLIES = "command-replies";
     public static final String AUDIT = "audit";
@@ -23,14 +24,19 @@ public final class Topics {
 
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
+    public final Topic<String, AccessCommand> accessCommands;
     public final Topic<String, AccessOutcome> accessOutcomes;
     public final Topic<String, CommandReply> commandReplies;
     public final Topic<String, AuditEvent> audit;
     public final Topic<String, EnrollmentEvent> enrollments;
 
+    private final AvroSerdes serdes;
+
     public Topics(AvroSerdes serdes) {
+        this.serdes = serdes;
         interviewCommands = topic(INTERVIEW_COMMANDS, serdes, InterviewCommand.class, false);
         interviews = topic(INTERVIEWS, serdes, InterviewDefinition.class, true);
+        accessCommands = topic(ACCESS_COMMANDS, serdes, AccessCommand.class, false);
         accessOutcomes = topic(ACCESS_OUTCOMES, serdes, AccessOutcome.class, false);
         commandReplies = topic(COMMAND_REPLIES, serdes, CommandReply.class, false);
         audit = topic(AUDIT, serdes, AuditEvent.class, false);
@@ -39,7 +45,13 @@ public final class Topics {
 
     /** Every topic, for creating them and for operators' listings. */
     public List<Topic<?, ?>> all() {
-        return List.of(interviewCommands, interviews, accessOutcomes, commandReplies, audit, enrollments);
+        return List.of(
+                interviewCommands, interviews, accessCommands, accessOutcomes, commandReplies, audit, enrollments);
+    }
+
+    /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */
+    public <T extends SpecificRecord> Serde<T> storeSerde(Class<T> type) {
+        return serdes.valueSerde(type);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(

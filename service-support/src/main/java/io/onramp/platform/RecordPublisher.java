@@ -2,6 +2,8 @@ package io.onramp.platform;
 
 import io.onramp.schemas.Topic;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +32,22 @@ public final class RecordPublisher {
     public <K, V> void publish(Topic<K, V> topic, K key, V value) {
         try {
             template.send(record(topic, key, value)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while publishing to " + topic.name(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("publishing to " + topic.name() + " failed", e);
+        }
+    }
+
+    /** Publishes every record, then waits until the broker has acknowledged all of them. */
+    public <K, V> void publishAll(Topic<K, V> topic, Map<K, V> records) {
+        var sent = records.entrySet().stream()
+                .map(entry -> template.send(record(topic, entry.getKey(), entry.getValue())))
+                .toList();
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing to " + topic.name(), e);

@@ -1,5 +1,6 @@
 package io.onramp.access.config;
 
+import io.onramp.access.topology.AccessTopology;
 import io.onramp.access.topology.InterviewCatalogTopology;
 import io.onramp.schemas.Topics;
 import java.time.Clock;
@@ -28,11 +29,17 @@ class AccessWorkerConfiguration {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer topologies(InterviewCatalogTopology catalog) {
+    AccessTopology accessTopology(Topics topics, Clock clock) {
+        return new AccessTopology(topics, clock);
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer topologies(InterviewCatalogTopology catalog, AccessTopology access) {
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureBuilder(StreamsBuilder builder) {
                 catalog.build(builder);
+                access.build(builder);
             }
         });
     }

@@ -2,13 +2,12 @@ package io.onramp.access.domain;
 
 import java.util.List;
 
-/** What the catalogue decided for one command: a change to apply, or a rejection that changes nothing. */
-public sealed interface Decision {
+/** What a rule decided for one command: a result to apply and publish, or a rejection that changes nothing. */
+public sealed interface Decision<T> {
 
-    /** A new or changed interview, to be stored and published. */
-    record Accepted(Interview interview, boolean created) implements Decision {}
+    record Accepted<T>(T result) implements Decision<T> {}
 
-    record Rejected(Reason reason, String message, List<Violation> violations) implements Decision {
+    record Rejected<T>(Reason reason, String message, List<Violation> violations) implements Decision<T> {
 
         public Rejected {
             violations = List.copyOf(violations);
@@ -19,5 +18,9 @@ public sealed interface Decision {
         INVALID,
         CONFLICT,
         NOT_FOUND
+    }
+
+    static <T> Decision<T> invalid(Violation violation) {
+        return new Rejected<>(Reason.INVALID, "Validation failed", List.of(violation));
     }
 }

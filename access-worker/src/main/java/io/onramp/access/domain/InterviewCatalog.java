@@ -14,7 +14,7 @@ public final class InterviewCatalog {
 
     private InterviewCatalog() {}
 
-    public static Decision create(
+    public static Decision<Interview> create(
             String tenantId,
             String interviewId,
             InterviewSpec spec,
@@ -23,15 +23,15 @@ public final class InterviewCatalog {
             Instant now) {
         List<Violation> violations = validate(spec);
         if (!violations.isEmpty()) {
-            return new Decision.Rejected(Decision.Reason.INVALID, "Validation failed", violations);
+            return new Decision.Rejected<>(Decision.Reason.INVALID, "Validation failed", violations);
         }
         if (existing.isPresent()) {
-            return new Decision.Rejected(
+            return new Decision.Rejected<>(
                     Decision.Reason.CONFLICT,
                     "Interview " + interviewId + " already exists",
                     List.of(new Violation("id", "already exists")));
         }
-        return new Decision.Accepted(new Interview(tenantId, interviewId, spec, 1, userId, now, now), true);
+        return new Decision.Accepted<>(new Interview(tenantId, interviewId, spec, 1, userId, now, now));
     }
 
     public static List<Violation> validate(InterviewSpec spec) {

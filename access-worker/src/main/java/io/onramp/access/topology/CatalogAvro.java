@@ -6,11 +6,8 @@ import io.onramp.access.domain.InterviewSpec;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
-import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.CreateInterview;
-import io.onramp.schemas.FieldError;
 import io.onramp.schemas.InterviewDefinition;
-import java.util.List;
 
 /** Translates between the Avro contracts and the catalogue's domain records. */
 final class CatalogAvro {
@@ -61,40 +58,18 @@ final class CatalogAvro {
                 .build();
     }
 
-    static AccessOutcome outcome(CommandMetadata metadata, String interviewId, Decision decision) {
-        var reply = CommandReply.newBuilder()
-                .setRequestId(metadata.getRequestId())
-                .setTenantId(metadata.getTenantId())
-                .setResourceType(RESOURCE_TYPE)
-                .setResourceId(interviewId);
-        if (decision instanceof Decision.Accepted accepted) {
-            return AccessOutcome.newBuilder()
-                    .setReply(reply.setOutcome(accepted.created() ? CommandOutcome.CREATED : CommandOutcome.ACCEPTED)
-                            .setVersion(accepted.interview().version())
-                            .build())
-                    .setChange(definition(accepted.interview()))
-                    .build();
+    static AccessOutcome outcome(CommandMetadata metadata, String interviewId, Decision<Interview> decision) {
+        if (decision instanceof Decision.Accepted<Interview> accepted) {
+            var interview = accepted.result();
+            return Outcomes.accepted(
+                    metadata,
+                    RESOURCE_TYPE,
+                    interviewId,
+                    CommandOutcome.CREATED,
+                    interview.version(),
+                    null,
+                    definition(interview));
         }
-        var rejected = (Decision.Rejected) decision;
-        return AccessOutcome.newBuilder()
-                .setReply(reply.setOutcome(outcome(rejected.reason()))
-                        .setMessage(rejected.message())
-                        .setErrors(errors(rejected))
-                        .build())
-                .build();
-    }
-
-    private static CommandOutcome outcome(Decision.Reason reason) {
-        return switch (reason) {
-            case INVALID -> CommandOutcome.REJECTED_INVALID;
-            case CONFLICT -> CommandOutcome.REJECTED_CONFLICT;
-            case NOT_FOUND -> CommandOutcome.REJECTED_NOT_FOUND;
-        };
-    }
-
-    private static List<FieldError> errors(Decision.Rejected rejected) {
-        return rejected.violations().stream()
-                .map(v -> new FieldError(v.field(), v.error()))
-                .toList();
+        return Outcomes.rejected(metadata, RESOURCE_TYPE, interviewId, (Decision.Rejected<Interview>) decision);
     }
 }

@@ -1,6 +1,7 @@
 package io.onramp.access.topology;
 
 import io.onramp.access.domain.Decision;
+import io.onramp.access.domain.Interview;
 import io.onramp.access.domain.InterviewCatalog;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CreateInterview;
@@ -41,7 +42,7 @@ final class CatalogCommandProcessor implements FixedKeyProcessor<String, Intervi
             return;
         }
         Optional<InterviewDefinition> existing = Optional.ofNullable(catalog.get(record.key()));
-        Decision decision = InterviewCatalog.create(
+        Decision<Interview> decision = InterviewCatalog.create(
                 metadata.getTenantId(),
                 create.getInterviewId(),
                 CatalogAvro.spec(create),
@@ -49,8 +50,8 @@ final class CatalogCommandProcessor implements FixedKeyProcessor<String, Intervi
                 existing.map(CatalogAvro::interview),
                 clock.instant());
         AccessOutcome outcome = CatalogAvro.outcome(metadata, create.getInterviewId(), decision);
-        if (outcome.getChange() != null) {
-            catalog.put(record.key(), outcome.getChange());
+        if (outcome.getChange() instanceof InterviewDefinition created) {
+            catalog.put(record.key(), created);
         }
         context.forward(record.withValue(outcome));
     }

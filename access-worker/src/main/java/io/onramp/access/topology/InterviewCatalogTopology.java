@@ -44,8 +44,8 @@ public final class InterviewCatalogTopology {
         outcomes.to(
                 topics.accessOutcomes.name(),
                 Produced.with(topics.accessOutcomes.keySerde(), topics.accessOutcomes.valueSerde()));
-        outcomes.filter((key, outcome) -> outcome.getChange() != null)
-                .mapValues(AccessOutcome::getChange)
+        outcomes.filter((key, outcome) -> outcome.getChange() instanceof InterviewDefinition)
+                .mapValues(outcome -> (InterviewDefinition) outcome.getChange())
                 .to(interviews.name(), Produced.with(interviews.keySerde(), interviews.valueSerde()));
 
         builder.globalTable(

@@ -11,6 +11,7 @@ public final class ResourceLocations {
         }
         return switch (resourceType) {
             case "interview" -> "/api/v1/interviews/" + resourceId;
+            case "access" -> "/api/v1/access/" + resourceId;
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package io.onramp.gateway.interview;
 
+import io.onramp.gateway.command.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,7 @@
 package io.onramp.gateway.interview;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.security.Caller;

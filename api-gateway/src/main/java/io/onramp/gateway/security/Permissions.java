@@ -7,6 +7,9 @@ public final class Permissions {
 
     public static final String INTERVIEWS_MANAGE = "interviews:manage";
     public static final String INTERVIEWS_READ = "interviews:read";
+    public static final String ACCESS_GRANT = "access:grant";
+    public static final String ACCESS_REVOKE = "access:revoke";
+    public static final String ACCESS_READ = "access:read";
 
     private Permissions() {}
 

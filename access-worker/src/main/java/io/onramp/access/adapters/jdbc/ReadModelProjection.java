@@ -1,26 +1,35 @@
 package io.onramp.access.adapters.jdbc;
 
 import io.onramp.schemas.AccessOutcome;
+import io.onramp.schemas.InterviewDefinition;
+import io.onramp.schemas.UserAccess;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies one decided command to the read model: its state change, if any, and its outcome, in one transaction. */
+/** Applies decided commands to the read model: their state changes, if any, and their outcomes, in one transaction. */
 @Component
 public class ReadModelProjection {
 
     private final Interviews interviews;
+    private final AccessGrants grants;
     private final CommandOutcomes outcomes;
 
-    ReadModelProjection(Interviews interviews, CommandOutcomes outcomes) {
+    ReadModelProjection(Interviews interviews, AccessGrants grants, CommandOutcomes outcomes) {
         this.interviews = interviews;
+        this.grants = grants;
         this.outcomes = outcomes;
     }
 
     @Transactional
-    public void apply(AccessOutcome outcome) {
-        if (outcome.getChange() != null) {
-            interviews.upsert(outcome.getChange());
+    public void apply(List<AccessOutcome> batch) {
+        for (AccessOutcome outcome : batch) {
+            if (outcome.getChange() instanceof InterviewDefinition definition) {
+                interviews.upsert(definition);
+            } else if (outcome.getChange() instanceof UserAccess access) {
+                grants.replace(access);
+            }
+            outcomes.record(outcome.getReply());
         }
-        outcomes.record(outcome.getReply());
     }
 }

@@ -3,15 +3,23 @@ package io.onramp.access.adapters.kafka;
 import io.onramp.access.adapters.jdbc.ReadModelProjection;
 import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.AccessOutcome;
+import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects each decided command into PostgreSQL and only then replies to the gateway, so that a client reading right
- * after its 2xx sees its own write. Redeliveries re-apply idempotently and reply again; the gateway ignores replies
- * it no longer waits for.
+ * Projects decided commands into PostgreSQL and only then replies to the gateway, so that a client reading right after
+ * its 2xx sees its own write. Works in batches (one transaction, one round of replies) to keep up with bulk enrolment.
+ * Redeliveries re-apply idempotently and reply again; the gateway ignores replies it no longer waits for. A record that
+ * cannot be read is reported by position, so that only it is dead-lettered.
  */
 @Component
 class AccessOutcomeProjector {
@@ -29,11 +37,21 @@ class AccessOutcomeProjector {
     @KafkaListener(
             id = "access-worker-projection",
             topics = Topics.ACCESS_OUTCOMES,
-            concurrency = "${onramp.access-worker.projection-concurrency}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        AccessOutcome outcome = RecordPublisher.read(topics.accessOutcomes, record.value());
-        projection.apply(outcome);
-        var reply = outcome.getReply();
-        publisher.publish(topics.commandReplies, reply.getRequestId(), reply);
+            concurrency = "${onramp.access-worker.projection-concurrency}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<AccessOutcome> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                outcomes.add(RecordPublisher.read(
+                        topics.accessOutcomes, records.get(i).value()));
+            } catch (SerializationException e) {
+                throw new BatchListenerFailedException("unreadable outcome", e, i);
+            }
+        }
+        projection.apply(outcomes);
+        Map<String, CommandReply> replies = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> replies.put(outcome.getReply().getRequestId(), outcome.getReply()));
+        publisher.publishAll(topics.commandReplies, replies);
     }
 }

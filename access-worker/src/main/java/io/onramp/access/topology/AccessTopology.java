@@ -1,0 +1,57 @@
+package io.onramp.access.topology;
+
+import io.onramp.schemas.AccessCommand;
+import io.onramp.schemas.Keys;
+import io.onramp.schemas.Topics;
+import java.time.Clock;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The ACCESS table: per tenant and user, the interviews the user may take. Fed by grant and revoke commands from the
+ * gateway and by upstream enrolment events; every decision goes to the outcome topic for the read model and the reply.
+ * Enrolment events are re-keyed by tenant and user whatever key their producer chose, so that one user's changes are
+ * always decided on one partition.
+ */
+public final class AccessTopology {
+
+    static final String ACCESS_STORE = "access";
+
+    private final Topics topics;
+    private final Clock clock;
+
+    public AccessTopology(Topics topics, Clock clock) {
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    public void build(StreamsBuilder builder) {
+        var commands = topics.accessCommands;
+        var users = topics.accessOutcomes;
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ACCESS_STORE),
+                commands.keySerde(),
+                topics.storeSerde(io.onramp.schemas.UserAccess.class)));
+
+        KStream<String, AccessCommand> fromGateway =
+                builder.stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()));
+        KStream<String, AccessCommand> fromUpstream = builder.stream(
+                        topics.enrollments.name(),
+                        Consumed.with(topics.enrollments.keySerde(), topics.enrollments.valueSerde()))
+                .filter((key, event) -> !event.getInterviewIds().isEmpty())
+                .map((key, event) ->
+                        KeyValue.pair(Keys.of(event.getTenantId(), event.getUserId()), AccessAvro.grant(event)))
+                .repartition(Repartitioned.with(commands.keySerde(), commands.valueSerde())
+                        .withName("enrollments-by-user"));
+
+        fromGateway
+                .merge(fromUpstream)
+                .processValues(() -> new AccessCommandProcessor(clock), ACCESS_STORE)
+                .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
+    }
+}
