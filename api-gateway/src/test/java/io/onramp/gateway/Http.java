@@ -37,6 +37,12 @@ final class Http {
         return send(request);
     }
 
+    HttpResponse<String> patch(String path, String token, String json) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> delete(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

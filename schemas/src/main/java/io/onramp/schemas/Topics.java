@@ -17,6 +17,7 @@ public final class Topics {
     public static final String INTERVIEW_COMMANDS = "interview-commands";
     public static final String INTERVIEWS = "interviews";
     public static final String ACCESS_COMMANDS = "access-commands";
+    public static final String ATTEMPT_COMMANDS = "attempt-commands";
     public static final String ACCESS_OUTCOMES = "access-outcomes";
     public static final String COMMAND_REPLIES = "command-replies";
     public static final String AUDIT = "audit";
@@ -25,6 +26,7 @@ public final class Topics {
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
     public final Topic<String, AccessCommand> accessCommands;
+    public final Topic<String, AttemptCommand> attemptCommands;
     public final Topic<String, AccessOutcome> accessOutcomes;
     public final Topic<String, CommandReply> commandReplies;
     public final Topic<String, AuditEvent> audit;
@@ -37,6 +39,7 @@ public final class Topics {
         interviewCommands = topic(INTERVIEW_COMMANDS, serdes, InterviewCommand.class, false);
         interviews = topic(INTERVIEWS, serdes, InterviewDefinition.class, true);
         accessCommands = topic(ACCESS_COMMANDS, serdes, AccessCommand.class, false);
+        attemptCommands = topic(ATTEMPT_COMMANDS, serdes, AttemptCommand.class, false);
         accessOutcomes = topic(ACCESS_OUTCOMES, serdes, AccessOutcome.class, false);
         commandReplies = topic(COMMAND_REPLIES, serdes, CommandReply.class, false);
         audit = topic(AUDIT, serdes, AuditEvent.class, false);
@@ -46,7 +49,14 @@ public final class Topics {
     /** Every topic, for creating them and for operators' listings. */
     public List<Topic<?, ?>> all() {
         return List.of(
-                interviewCommands, interviews, accessCommands, accessOutcomes, commandReplies, audit, enrollments);
+                interviewCommands,
+                interviews,
+                accessCommands,
+                attemptCommands,
+                accessOutcomes,
+                commandReplies,
+                audit,
+                enrollments);
     }
 
     /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */

@@ -17,10 +17,15 @@ public sealed interface Decision<T> {
     enum Reason {
         INVALID,
         CONFLICT,
-        NOT_FOUND
+        NOT_FOUND,
+        NO_ACCESS
     }
 
     static <T> Decision<T> invalid(Violation violation) {
         return new Rejected<>(Reason.INVALID, "Validation failed", List.of(violation));
+    }
+
+    static <T> Decision<T> rejected(Reason reason, String message, String field, String error) {
+        return new Rejected<>(reason, message, List.of(new Violation(field, error)));
     }
 }

@@ -14,13 +14,15 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The ACCESS table: per tenant and user, the interviews the user may take. Fed by grant and revoke commands from the
- * gateway and by upstream enrolment events; every decision goes to the outcome topic for the read model and the reply.
+ * gateway and by upstream enrolment events, and read, on the same partition, when the user starts an attempt. Every
+ * decision goes to the outcome topic for the read model and the reply.
  * Enrolment events are re-keyed by tenant and user whatever key their producer chose, so that one user's changes are
  * always decided on one partition.
  */
 public final class AccessTopology {
 
     static final String ACCESS_STORE = "access";
+    static final String ATTEMPTS_STORE = "attempts";
 
     private final Topics topics;
     private final Clock clock;
@@ -52,6 +54,16 @@ public final class AccessTopology {
         fromGateway
                 .merge(fromUpstream)
                 .processValues(() -> new AccessCommandProcessor(clock), ACCESS_STORE)
+                .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
+
+        // Attempts are keyed by tenant and owner like ACCESS rows, so a start is decided beside the owner's grants.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ATTEMPTS_STORE),
+                commands.keySerde(),
+                topics.storeSerde(io.onramp.schemas.Attempt.class)));
+        var attemptCommands = topics.attemptCommands;
+        builder.stream(attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
+                .processValues(() -> new AttemptCommandProcessor(clock), ACCESS_STORE, ATTEMPTS_STORE)
                 .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
     }
 }

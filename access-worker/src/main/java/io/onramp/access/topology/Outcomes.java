@@ -56,6 +56,7 @@ final class Outcomes {
             case INVALID -> CommandOutcome.REJECTED_INVALID;
             case CONFLICT -> CommandOutcome.REJECTED_CONFLICT;
             case NOT_FOUND -> CommandOutcome.REJECTED_NOT_FOUND;
+            case NO_ACCESS -> CommandOutcome.REJECTED_NO_ACCESS;
         };
     }
 }

@@ -12,6 +12,7 @@ public final class ResourceLocations {
         return switch (resourceType) {
             case "interview" -> "/api/v1/interviews/" + resourceId;
             case "access" -> "/api/v1/access/" + resourceId;
+            case "attempt" -> "/api/v1/attempts/" + resourceId;
             default -> null;
         };
     }

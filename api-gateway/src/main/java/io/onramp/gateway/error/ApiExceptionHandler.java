@@ -63,6 +63,12 @@ class ApiExceptionHandler {
 
     record RequestStatusLink(String requestId, String status, String location) {}
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ErrorEnvelope> forbidden(ForbiddenException e, HttpServletRequest request) {
+        audit.record(request, 403, null, e.getMessage());
+        return answer(ErrorEnvelope.of(403, "Access denied", e.field(), e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ErrorEnvelope> notFound(NotFoundException e) {
         return answer(ErrorEnvelope.of(404, e.getMessage(), e.field(), "not found"));

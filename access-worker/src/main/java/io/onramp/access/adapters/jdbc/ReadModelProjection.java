@@ -1,6 +1,7 @@
 package io.onramp.access.adapters.jdbc;
 
 import io.onramp.schemas.AccessOutcome;
+import io.onramp.schemas.Attempt;
 import io.onramp.schemas.InterviewDefinition;
 import io.onramp.schemas.UserAccess;
 import java.util.List;
@@ -13,11 +14,13 @@ public class ReadModelProjection {
 
     private final Interviews interviews;
     private final AccessGrants grants;
+    private final Attempts attempts;
     private final CommandOutcomes outcomes;
 
-    ReadModelProjection(Interviews interviews, AccessGrants grants, CommandOutcomes outcomes) {
+    ReadModelProjection(Interviews interviews, AccessGrants grants, Attempts attempts, CommandOutcomes outcomes) {
         this.interviews = interviews;
         this.grants = grants;
+        this.attempts = attempts;
         this.outcomes = outcomes;
     }
 
@@ -28,6 +31,8 @@ public class ReadModelProjection {
                 interviews.upsert(definition);
             } else if (outcome.getChange() instanceof UserAccess access) {
                 grants.replace(access);
+            } else if (outcome.getChange() instanceof Attempt attempt) {
+                attempts.upsert(attempt);
             }
             outcomes.record(outcome.getReply());
         }

@@ -1,0 +1,164 @@
+package io.onramp.gateway.attempt;
+
+import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.Ids;
+import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.error.ForbiddenException;
+import io.onramp.gateway.error.InvalidRequestException;
+import io.onramp.gateway.error.NotFoundException;
+import io.onramp.gateway.security.Caller;
+import io.onramp.gateway.security.Permissions;
+import io.onramp.schemas.AttemptCommand;
+import io.onramp.schemas.AttemptStatus;
+import io.onramp.schemas.ChangeAttemptStatus;
+import io.onramp.schemas.CommandMetadata;
+import io.onramp.schemas.ContinueAttempt;
+import io.onramp.schemas.DeleteAttempt;
+import io.onramp.schemas.Keys;
+import io.onramp.schemas.StartAttempt;
+import io.onramp.schemas.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Attempts (seeds/000): started only where the ACCESS table or the interview allows it, decided in the access-worker.
+ * Another tenant's attempt is a 404; another user's, without {@code interviews:read_all}, a 403 "Access denied".
+ */
+@RestController
+class AttemptController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final CommandBus commands;
+    private final Topics topics;
+    private final AttemptReadModel attempts;
+
+    AttemptController(CommandBus commands, Topics topics, AttemptReadModel attempts) {
+        this.commands = commands;
+        this.topics = topics;
+        this.attempts = attempts;
+    }
+
+    record StatusChange(
+            @NotNull @Pattern(regexp = "completed|archived", message = "must be completed or archived")
+            String status) {}
+
+    @PostMapping("/api/v1/interviews/{interviewId}/attempts")
+    ResponseEntity<AttemptView> start(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @PathVariable String interviewId) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_CREATE);
+        String attemptId = UUID.randomUUID().toString();
+        send(
+                caller,
+                caller.userId(),
+                new StartAttempt(attemptId, Ids.requireUuid("interview_id", interviewId)),
+                prefer);
+        return ResponseEntity.created(URI.create(ResourceLocations.of("attempt", attemptId)))
+                .body(find(caller, attemptId));
+    }
+
+    @GetMapping("/api/v1/attempts/{attemptId}")
+    AttemptView get(@AuthenticationPrincipal Caller caller, @PathVariable String attemptId) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_READ);
+        return ownedOrReadable(caller, find(caller, Ids.requireUuid("attempt_id", attemptId)));
+    }
+
+    @GetMapping("/api/v1/attempts")
+    List<AttemptView> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(name = "interview_id", required = false) String interviewId,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_READ);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("size", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (status != null && !List.of("in_progress", "completed", "archived").contains(status)) {
+            throw new InvalidRequestException("status", "must be in_progress, completed or archived");
+        }
+        String owner = caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL) ? null : caller.userId();
+        String interview = interviewId == null ? null : Ids.requireUuid("interview_id", interviewId);
+        return attempts.list(caller.tenantId(), owner, interview, status, page, size);
+    }
+
+    @PostMapping("/api/v1/attempts/{attemptId}/continue")
+    AttemptView resume(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @PathVariable String attemptId) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_CREATE);
+        AttemptView attempt = find(caller, Ids.requireUuid("attempt_id", attemptId));
+        if (!attempt.userId().equals(caller.userId())) {
+            throw new ForbiddenException("id", "Only the owner may continue an attempt");
+        }
+        send(caller, attempt.userId(), new ContinueAttempt(attempt.id()), prefer);
+        return find(caller, attempt.id());
+    }
+
+    @PatchMapping("/api/v1/attempts/{attemptId}")
+    AttemptView changeStatus(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @PathVariable String attemptId,
+            @Valid @RequestBody StatusChange change) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_UPDATE);
+        AttemptView attempt = ownedOrReadable(caller, find(caller, Ids.requireUuid("attempt_id", attemptId)));
+        var status = AttemptStatus.valueOf(change.status().toUpperCase(Locale.ROOT));
+        send(caller, attempt.userId(), new ChangeAttemptStatus(attempt.id(), status), prefer);
+        return find(caller, attempt.id());
+    }
+
+    @DeleteMapping("/api/v1/attempts/{attemptId}")
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @PathVariable String attemptId) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_DELETE);
+        AttemptView attempt = find(caller, Ids.requireUuid("attempt_id", attemptId));
+        if (!attempt.userId().equals(caller.userId())) {
+            throw new ForbiddenException("id", "Only the owner may delete an attempt");
+        }
+        send(caller, attempt.userId(), new DeleteAttempt(attempt.id()), prefer);
+        return ResponseEntity.noContent().build();
+    }
+
+    private AttemptView find(Caller caller, String attemptId) {
+        return attempts.find(caller.tenantId(), attemptId)
+                .orElseThrow(() -> new NotFoundException("Attempt", attemptId));
+    }
+
+    private static AttemptView ownedOrReadable(Caller caller, AttemptView attempt) {
+        if (!attempt.userId().equals(caller.userId())
+                && !caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL)) {
+            throw new ForbiddenException("id", "Not your attempt");
+        }
+        return attempt;
+    }
+
+    private void send(Caller caller, String owner, Object payload, String prefer) {
+        String requestId = UUID.randomUUID().toString();
+        var command = new AttemptCommand(
+                new CommandMetadata(requestId, caller.tenantId(), caller.userId(), Instant.now()), owner, payload);
+        commands.send(topics.attemptCommands, Keys.of(caller.tenantId(), owner), command, requestId, prefer);
+    }
+}
