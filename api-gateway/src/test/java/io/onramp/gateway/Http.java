@@ -37,6 +37,12 @@ final class Http {
         return send(request);
     }
 
+    HttpResponse<String> put(String path, String token, String json) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> patch(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

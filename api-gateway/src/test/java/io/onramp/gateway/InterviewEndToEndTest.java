@@ -44,6 +44,30 @@ class InterviewEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldUpdateAnInterviewAndListTheCatalogueNewestFirst() {
+        String first = json(http.post("/api/v1/interviews", manager, """
+                                {"title":"First","duration_seconds":600}""").body())
+                .get("id")
+                .asString();
+        String second = json(http.post("/api/v1/interviews", manager, """
+                                {"title":"Second","duration_seconds":600}""").body())
+                .get("id")
+                .asString();
+
+        var updated = http.put("/api/v1/interviews/" + first, manager, """
+                {"title":"First, revised","duration_seconds":900}""");
+        var unknown = http.put("/api/v1/interviews/" + UUID.randomUUID(), manager, """
+                {"title":"Nobody","duration_seconds":900}""");
+
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(json(updated.body()).get("title").asString()).isEqualTo("First, revised");
+        assertThat(json(updated.body()).get("version").asLong()).isEqualTo(2);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        var page = json(http.get("/api/v1/interviews?size=2", reader).body());
+        assertThat(page.values()).extracting(n -> n.get("id").asString()).containsExactly(second, first);
+    }
+
+    @Test
     void shouldHideAnInterviewFromAnotherTenant() {
         String id = json(http.post("/api/v1/interviews", manager, """
                                 {"title":"Ours","duration_seconds":600}""").body())

@@ -34,6 +34,26 @@ public final class InterviewCatalog {
         return new Decision.Accepted<>(new Interview(tenantId, interviewId, spec, 1, userId, now, now));
     }
 
+    /** Replaces an interview's definition; its id, author and creation time stay, its version rises. */
+    public static Decision<Interview> update(Optional<Interview> existing, InterviewSpec spec, Instant now) {
+        if (existing.isEmpty()) {
+            return Decision.rejected(Decision.Reason.NOT_FOUND, "Interview not found", "id", "not found");
+        }
+        List<Violation> violations = validate(spec);
+        if (!violations.isEmpty()) {
+            return new Decision.Rejected<>(Decision.Reason.INVALID, "Validation failed", violations);
+        }
+        Interview current = existing.get();
+        return new Decision.Accepted<>(new Interview(
+                current.tenantId(),
+                current.interviewId(),
+                spec,
+                current.version() + 1,
+                current.createdBy(),
+                current.createdAt(),
+                now));
+    }
+
     public static List<Violation> validate(InterviewSpec spec) {
         var violations = new ArrayList<Violation>();
         if (spec.title() == null || spec.title().isBlank()) {

@@ -8,6 +8,7 @@ import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.CreateInterview;
 import io.onramp.schemas.InterviewDefinition;
+import io.onramp.schemas.UpdateInterview;
 
 /** Translates between the Avro contracts and the catalogue's domain records. */
 final class CatalogAvro {
@@ -17,6 +18,15 @@ final class CatalogAvro {
     private CatalogAvro() {}
 
     static InterviewSpec spec(CreateInterview command) {
+        return new InterviewSpec(
+                command.getTitle(),
+                command.getDescription(),
+                command.getDurationSeconds(),
+                command.getIsDefaultAccessAllowed(),
+                command.getShouldEndInterviewAfterDuration());
+    }
+
+    static InterviewSpec spec(UpdateInterview command) {
         return new InterviewSpec(
                 command.getTitle(),
                 command.getDescription(),
@@ -58,17 +68,12 @@ final class CatalogAvro {
                 .build();
     }
 
-    static AccessOutcome outcome(CommandMetadata metadata, String interviewId, Decision<Interview> decision) {
+    static AccessOutcome outcome(
+            CommandMetadata metadata, String interviewId, Decision<Interview> decision, CommandOutcome success) {
         if (decision instanceof Decision.Accepted<Interview> accepted) {
             var interview = accepted.result();
             return Outcomes.accepted(
-                    metadata,
-                    RESOURCE_TYPE,
-                    interviewId,
-                    CommandOutcome.CREATED,
-                    interview.version(),
-                    null,
-                    definition(interview));
+                    metadata, RESOURCE_TYPE, interviewId, success, interview.version(), null, definition(interview));
         }
         return Outcomes.rejected(metadata, RESOURCE_TYPE, interviewId, (Decision.Rejected<Interview>) decision);
     }

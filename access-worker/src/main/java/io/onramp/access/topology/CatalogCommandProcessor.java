@@ -1,12 +1,13 @@
 package io.onramp.access.topology;
 
-import io.onramp.access.domain.Decision;
 import io.onramp.access.domain.Interview;
 import io.onramp.access.domain.InterviewCatalog;
 import io.onramp.schemas.AccessOutcome;
+import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.CreateInterview;
 import io.onramp.schemas.InterviewCommand;
 import io.onramp.schemas.InterviewDefinition;
+import io.onramp.schemas.UpdateInterview;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -36,22 +37,26 @@ final class CatalogCommandProcessor implements FixedKeyProcessor<String, Intervi
 
     @Override
     public void process(FixedKeyRecord<String, InterviewCommand> record) {
-        InterviewCommand command = record.value();
-        var metadata = command.getMetadata();
-        if (!(command.getPayload() instanceof CreateInterview create)) {
-            return;
+        var metadata = record.value().getMetadata();
+        Optional<Interview> existing =
+                Optional.ofNullable(catalog.get(record.key())).map(CatalogAvro::interview);
+        AccessOutcome outcome;
+        if (record.value().getPayload() instanceof CreateInterview create) {
+            var decision = InterviewCatalog.create(
+                    metadata.getTenantId(),
+                    create.getInterviewId(),
+                    CatalogAvro.spec(create),
+                    metadata.getUserId(),
+                    existing,
+                    clock.instant());
+            outcome = CatalogAvro.outcome(metadata, create.getInterviewId(), decision, CommandOutcome.CREATED);
+        } else {
+            var update = (UpdateInterview) record.value().getPayload();
+            var decision = InterviewCatalog.update(existing, CatalogAvro.spec(update), clock.instant());
+            outcome = CatalogAvro.outcome(metadata, update.getInterviewId(), decision, CommandOutcome.ACCEPTED);
         }
-        Optional<InterviewDefinition> existing = Optional.ofNullable(catalog.get(record.key()));
-        Decision<Interview> decision = InterviewCatalog.create(
-                metadata.getTenantId(),
-                create.getInterviewId(),
-                CatalogAvro.spec(create),
-                metadata.getUserId(),
-                existing.map(CatalogAvro::interview),
-                clock.instant());
-        AccessOutcome outcome = CatalogAvro.outcome(metadata, create.getInterviewId(), decision);
-        if (outcome.getChange() instanceof InterviewDefinition created) {
-            catalog.put(record.key(), created);
+        if (outcome.getChange() instanceof InterviewDefinition changed) {
+            catalog.put(record.key(), changed);
         }
         context.forward(record.withValue(outcome));
     }

@@ -94,4 +94,31 @@ class InterviewCatalogTest {
     private static InterviewSpec spec(String title, int durationSeconds) {
         return new InterviewSpec(title, null, durationSeconds, false, true);
     }
+
+    @Test
+    void shouldUpdateKeepingIdentityAndRaisingTheVersion() {
+        var existing = new Interview("acme", "i-1", spec("Old", 60), 3, "u-0", NOW, NOW);
+
+        var decision = InterviewCatalog.update(Optional.of(existing), spec("New", 120), NOW.plusSeconds(5));
+
+        assertThat(decision)
+                .isEqualTo(new Decision.Accepted<>(
+                        new Interview("acme", "i-1", spec("New", 120), 4, "u-0", NOW, NOW.plusSeconds(5))));
+    }
+
+    @Test
+    void shouldNotUpdateAnUnknownInterview() {
+        assertThat(InterviewCatalog.update(Optional.empty(), spec("New", 120), NOW))
+                .isInstanceOfSatisfying(
+                        Decision.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Decision.Reason.NOT_FOUND));
+    }
+
+    @Test
+    void shouldNotUpdateToAnInvalidDefinition() {
+        var existing = new Interview("acme", "i-1", spec("Old", 60), 3, "u-0", NOW, NOW);
+
+        assertThat(InterviewCatalog.update(Optional.of(existing), spec("", 120), NOW))
+                .isInstanceOfSatisfying(
+                        Decision.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Decision.Reason.INVALID));
+    }
 }

@@ -8,6 +8,7 @@ import io.onramp.schemas.InterviewCommand;
 import io.onramp.schemas.InterviewDefinition;
 import io.onramp.schemas.LocalAvroSerdes;
 import io.onramp.schemas.Topics;
+import io.onramp.schemas.UpdateInterview;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -117,5 +118,43 @@ class InterviewCatalogTopologyTest {
         KeyValueStore<String, InterviewDefinition> global =
                 driver.getKeyValueStore(InterviewCatalogTopology.GLOBAL_CATALOG_STORE);
         assertThat(global.get("acme/i-1").getTitle()).isEqualTo("Screen");
+    }
+
+    @Test
+    void shouldPublishAnUpdatedDefinitionWithAHigherVersion() {
+        commands.pipeInput(InterviewCommands.key("acme", "i-1"), InterviewCommands.create("acme", "i-1", "First"));
+        outcomes.readValue();
+        catalog.readValue();
+
+        commands.pipeInput(
+                InterviewCommands.key("acme", "i-1"),
+                new InterviewCommand(
+                        InterviewCommands.create("acme", "i-1", "x").getMetadata(),
+                        UpdateInterview.newBuilder()
+                                .setInterviewId("i-1")
+                                .setTitle("Second")
+                                .setDurationSeconds(60)
+                                .build()));
+
+        assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
+        var updated = catalog.readValue();
+        assertThat(updated.getTitle()).isEqualTo("Second");
+        assertThat(updated.getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerNotFoundToAnUpdateOfAnUnknownInterview() {
+        commands.pipeInput(
+                InterviewCommands.key("acme", "i-9"),
+                new InterviewCommand(
+                        InterviewCommands.create("acme", "i-9", "x").getMetadata(),
+                        UpdateInterview.newBuilder()
+                                .setInterviewId("i-9")
+                                .setTitle("Nope")
+                                .setDurationSeconds(60)
+                                .build()));
+
+        assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
+        assertThat(catalog.isEmpty()).isTrue();
     }
 }

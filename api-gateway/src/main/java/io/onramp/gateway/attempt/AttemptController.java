@@ -2,6 +2,7 @@ package io.onramp.gateway.attempt;
 
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
+import io.onramp.gateway.command.Paging;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.error.ForbiddenException;
 import io.onramp.gateway.error.InvalidRequestException;
@@ -43,8 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AttemptController {
-
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final CommandBus commands;
     private final Topics topics;
@@ -90,9 +89,7 @@ class AttemptController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_READ);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("size", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size);
         if (status != null && !List.of("in_progress", "completed", "archived").contains(status)) {
             throw new InvalidRequestException("status", "must be in_progress, completed or archived");
         }

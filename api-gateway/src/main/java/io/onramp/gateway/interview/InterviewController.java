@@ -2,7 +2,9 @@ package io.onramp.gateway.interview;
 
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
+import io.onramp.gateway.command.Paging;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
@@ -11,18 +13,22 @@ import io.onramp.schemas.CreateInterview;
 import io.onramp.schemas.InterviewCommand;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
+import io.onramp.schemas.UpdateInterview;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The tenant's interview catalogue: defined through the access-worker, read from its projection. */
@@ -62,6 +68,43 @@ class InterviewController {
         commands.send(topics.interviewCommands, Keys.of(caller.tenantId(), interviewId), command, requestId, prefer);
         return ResponseEntity.created(URI.create(ResourceLocations.of("interview", interviewId)))
                 .body(find(caller, interviewId));
+    }
+
+    @PutMapping("/{interviewId}")
+    InterviewView update(
+            @AuthenticationPrincipal Caller caller,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @PathVariable String interviewId,
+            @Valid @RequestBody CreateInterviewRequest request) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_MANAGE);
+        String id = Ids.requireUuid("interview_id", interviewId);
+        if (request.id() != null && !request.id().equalsIgnoreCase(id)) {
+            throw new InvalidRequestException("id", "must match the path, or be left out");
+        }
+        String requestId = UUID.randomUUID().toString();
+        var command = InterviewCommand.newBuilder()
+                .setMetadata(metadata(caller, requestId))
+                .setPayload(UpdateInterview.newBuilder()
+                        .setInterviewId(id)
+                        .setTitle(request.title().strip())
+                        .setDescription(request.description())
+                        .setDurationSeconds(request.durationSeconds())
+                        .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
+                        .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
+                        .build())
+                .build();
+        commands.send(topics.interviewCommands, Keys.of(caller.tenantId(), id), command, requestId, prefer);
+        return find(caller, id);
+    }
+
+    @GetMapping
+    List<InterviewView> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_READ, Permissions.INTERVIEWS_MANAGE);
+        Paging.check(page, size);
+        return interviews.page(caller.tenantId(), page, size);
     }
 
     @GetMapping("/{interviewId}")
