@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -137,6 +139,48 @@ class AttemptEndToEndTest extends GatewayTestSupport {
         assertThat(http.delete("/api/v1/attempts/" + id, candidate, "").statusCode())
                 .isEqualTo(204);
         assertThat(http.get("/api/v1/attempts/" + id, candidate).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldExportOwnAttemptsAsCsvAndEveryonesWithReadAll() {
+        String mine = start(candidate, grantedOnly);
+        String theirs = start(colleague, openToAll);
+        String exporter = token("u-cand", tenant, "interviews:export");
+        String auditor = token("u-aud", tenant, "interviews:export", "interviews:read_all");
+
+        var own = http.post("/api/v1/attempts/export", exporter, "{\"format\":\"csv\"}");
+        var all = http.post("/api/v1/attempts/export", auditor, "{\"format\":\"csv\"}");
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(own.body().lines().findFirst())
+                .hasValue("id,interview_id,user_id,status,start_datetime,scheduled_end_datetime,end_datetime");
+        assertThat(own.body()).contains(mine).doesNotContain(theirs);
+        assertThat(all.body()).contains(mine, theirs);
+    }
+
+    @Test
+    void shouldExportAsAPdfThatReadsBack() throws Exception {
+        String mine = start(candidate, grantedOnly);
+
+        var response = http.postForBytes(
+                "/api/v1/attempts/export", token("u-cand", tenant, "interviews:export"), "{\"format\":\"pdf\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var pdf = Loader.loadPDF(response.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(mine);
+        }
+    }
+
+    @Test
+    void shouldRejectAnUnknownExportFormat() {
+        var response = http.post(
+                "/api/v1/attempts/export", token("u-cand", tenant, "interviews:export"), "{\"format\":\"xlsx\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("format");
     }
 
     private String define(boolean defaultAccess) {

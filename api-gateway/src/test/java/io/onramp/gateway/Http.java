@@ -37,6 +37,19 @@ final class Http {
         return send(request);
     }
 
+    HttpResponse<byte[]> postForBytes(String path, String token, String json) {
+        try {
+            return CLIENT.send(
+                    request(path, token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> put(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

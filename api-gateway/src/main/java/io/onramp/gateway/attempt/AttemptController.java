@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,6 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AttemptController {
+
+    /** An export is one file: past this many rows, filter by interview or status. */
+    static final int MAX_EXPORT_ROWS = 100_000;
 
     private final CommandBus commands;
     private final Topics topics;
@@ -96,6 +101,35 @@ class AttemptController {
         String owner = caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL) ? null : caller.userId();
         String interview = interviewId == null ? null : Ids.requireUuid("interview_id", interviewId);
         return attempts.list(caller.tenantId(), owner, interview, status, page, size);
+    }
+
+    record ExportRequest(
+            @NotNull @Pattern(regexp = "csv|pdf", message = "must be csv or pdf")
+            String format,
+
+            @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID")
+            String interviewId,
+
+            @Pattern(regexp = "in_progress|completed|archived", message = "must be in_progress, completed or archived")
+            String status) {}
+
+    /** Own attempts, or the tenant's with {@code interviews:read_all}, as a file to download. */
+    @PostMapping("/api/v1/attempts/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ExportRequest request) {
+        Permissions.requireAny(caller, Permissions.INTERVIEWS_EXPORT);
+        String owner = caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL) ? null : caller.userId();
+        String interview =
+                request.interviewId() == null ? null : request.interviewId().toLowerCase(Locale.ROOT);
+        List<AttemptView> rows =
+                attempts.list(caller.tenantId(), owner, interview, request.status(), 0, MAX_EXPORT_ROWS);
+        boolean csv = request.format().equals("csv");
+        byte[] body = csv
+                ? AttemptExports.csv(rows)
+                : AttemptExports.pdf(rows, "Attempts of " + (owner == null ? caller.tenantId() : owner));
+        return ResponseEntity.ok()
+                .contentType(csv ? MediaType.parseMediaType("text/csv; charset=UTF-8") : MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attempts." + request.format() + "\"")
+                .body(body);
     }
 
     @PostMapping("/api/v1/attempts/{attemptId}/continue")

@@ -11,6 +11,7 @@ public final class Permissions {
     public static final String INTERVIEWS_CREATE = "interviews:create";
     public static final String INTERVIEWS_UPDATE = "interviews:update";
     public static final String INTERVIEWS_DELETE = "interviews:delete";
+    public static final String INTERVIEWS_EXPORT = "interviews:export";
     public static final String ACCESS_GRANT = "access:grant";
     public static final String ACCESS_REVOKE = "access:revoke";
     public static final String ACCESS_READ = "access:read";
