@@ -193,6 +193,15 @@ class SecurityTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldAnswerARejectedUrlInTheEnvelope() {
+        var response = http.post("/api/v1/interviews//attempts", token("u-1", "acme", "interviews:create"), "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).get("status").asString()).isEqualTo("error");
+        assertThat(json(response.body()).get("code").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void shouldServeHealthAndOpenApiWithoutAToken() {
         assertThat(http.get("/actuator/health", null).body()).contains("\"UP\"");
         assertThat(http.get("/v3/api-docs", null).body()).contains("/api/v1/interviews");
