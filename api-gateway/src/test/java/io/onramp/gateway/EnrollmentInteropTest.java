@@ -51,10 +51,15 @@ class EnrollmentInteropTest extends GatewayTestSupport {
         byte[] key = (tenant + "/u-upstream").getBytes(StandardCharsets.UTF_8);
         byte[] garbage = "not an event".getBytes(StandardCharsets.UTF_8);
 
+        GenericRecord event = event(schema, tenant, interviewId);
         probe.send(Topics.ENROLLMENTS, key, garbage);
-        probe.send(Topics.ENROLLMENTS, key, confluentWireFormat(schemaId, event(schema, tenant, interviewId)));
+        probe.send(Topics.ENROLLMENTS, key, confluentWireFormat(schemaId, event));
 
         awaitAccess(admin, "u-upstream", interviewId);
+        var outcome = json(http.get("/api/v1/requests/enrollment:" + event.get("event_id"), admin)
+                .body());
+        assertThat(outcome.get("status").asString()).isEqualTo("completed");
+        assertThat(outcome.get("outcome").asString()).isEqualTo("ACCEPTED");
         probe.awaitRecord(Topics.ENROLLMENTS + ".DLT", r -> Arrays.equals(r.value(), garbage), Duration.ofSeconds(30));
     }
 
