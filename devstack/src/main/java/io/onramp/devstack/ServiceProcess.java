@@ -2,6 +2,7 @@ package io.onramp.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
+
+    /** Set to {@code true} to run services with the optimising compiler too (benchmarks). */
+    public static final String FULL_JIT_PROPERTY = "onramp.devstack.full-jit";
 
     private final Service service;
     private final ChildProcess process;
@@ -27,12 +31,12 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.requireFree(port, service.module());
         var env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        var command = new java.util.ArrayList<>(List.of(
-                ChildProcess.javaBinary(),
-                "-Xms128m",
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
+        var command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
+        if (!Boolean.getBoolean(FULL_JIT_PROPERTY)) {
+            // Quick to start, which is what tests and a development stack want; benchmarks ask for the full JIT.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of(
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + BuildInfo.avroSerializablePackages(),
                 "-jar",
                 service.executableJar().toString(),

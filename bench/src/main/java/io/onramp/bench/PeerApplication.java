@@ -1,0 +1,62 @@
+package io.onramp.bench;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The design of the source documents, as the peer: a synchronous {@code SELECT EXISTS} on the access table and an
+ * {@code INSERT} of the attempt in one PostgreSQL transaction, behind the same HTTP stack (Tomcat, Spring MVC, JSON).
+ * It skips token verification, which the gateway does on every request: an advantage to the peer.
+ */
+@SpringBootApplication
+public class PeerApplication {
+
+    static final String SCHEMA = """
+            CREATE SCHEMA IF NOT EXISTS bench_peer;
+            CREATE TABLE IF NOT EXISTS bench_peer.access (user_id text, interview_id text,
+                PRIMARY KEY (user_id, interview_id));
+            CREATE TABLE IF NOT EXISTS bench_peer.attempts (id text PRIMARY KEY, interview_id text NOT NULL,
+                user_id text NOT NULL, start_datetime timestamptz NOT NULL);
+            """;
+
+    @RestController
+    static class AttemptEndpoint {
+
+        private final JdbcClient jdbc;
+
+        AttemptEndpoint(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @PostMapping("/peer/interviews/{interviewId}/attempts")
+        @Transactional
+        public ResponseEntity<Map<String, Object>> start(
+                @PathVariable String interviewId, @RequestHeader("X-User") String userId) {
+            boolean allowed = jdbc.sql("SELECT EXISTS (SELECT 1 FROM bench_peer.access"
+                            + " WHERE user_id = ? AND interview_id = ?)")
+                    .params(userId, interviewId)
+                    .query(Boolean.class)
+                    .single();
+            if (!allowed) {
+                return ResponseEntity.status(403).body(Map.of("message", "Access denied"));
+            }
+            String id = UUID.randomUUID().toString();
+            Instant now = Instant.now();
+            jdbc.sql("INSERT INTO bench_peer.attempts VALUES (?, ?, ?, ?)")
+                    .params(id, interviewId, userId, Timestamp.from(now))
+                    .update();
+            return ResponseEntity.status(201)
+                    .body(Map.of("id", id, "interview_id", interviewId, "user_id", userId, "start_datetime", now));
+        }
+    }
+}
