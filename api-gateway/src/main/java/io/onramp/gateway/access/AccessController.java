@@ -4,15 +4,12 @@ import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.AccessCommand;
-import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.GrantAccess;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.RevokeAccess;
 import io.onramp.schemas.Topics;
 import jakarta.validation.Valid;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,18 +68,12 @@ class AccessController {
     }
 
     private int send(Caller caller, Object payload, AccessRequest request, String prefer) {
-        String requestId = UUID.randomUUID().toString();
-        var command = AccessCommand.newBuilder()
-                .setMetadata(CommandMetadata.newBuilder()
-                        .setRequestId(requestId)
-                        .setTenantId(caller.tenantId())
-                        .setUserId(caller.userId())
-                        .setIssuedAt(Instant.now())
-                        .build())
-                .setPayload(payload)
-                .build();
         var reply = commands.send(
-                topics.accessCommands, Keys.of(caller.tenantId(), request.userId()), command, requestId, prefer);
+                caller,
+                topics.accessCommands,
+                Keys.of(caller.tenantId(), request.userId()),
+                metadata -> new AccessCommand(metadata, payload),
+                prefer);
         return reply.getAffectedCount() == null ? 0 : reply.getAffectedCount();
     }
 }

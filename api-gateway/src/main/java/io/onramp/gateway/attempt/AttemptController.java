@@ -12,7 +12,6 @@ import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.AttemptCommand;
 import io.onramp.schemas.AttemptStatus;
 import io.onramp.schemas.ChangeAttemptStatus;
-import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.ContinueAttempt;
 import io.onramp.schemas.DeleteAttempt;
 import io.onramp.schemas.Keys;
@@ -22,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -187,9 +185,11 @@ class AttemptController {
     }
 
     private void send(Caller caller, String owner, Object payload, String prefer) {
-        String requestId = UUID.randomUUID().toString();
-        var command = new AttemptCommand(
-                new CommandMetadata(requestId, caller.tenantId(), caller.userId(), Instant.now()), owner, payload);
-        commands.send(topics.attemptCommands, Keys.of(caller.tenantId(), owner), command, requestId, prefer);
+        commands.send(
+                caller,
+                topics.attemptCommands,
+                Keys.of(caller.tenantId(), owner),
+                metadata -> new AttemptCommand(metadata, owner, payload),
+                prefer);
     }
 }

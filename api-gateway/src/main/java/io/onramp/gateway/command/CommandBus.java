@@ -1,14 +1,19 @@
 package io.onramp.gateway.command;
 
 import io.onramp.gateway.config.GatewayProperties;
+import io.onramp.gateway.security.Caller;
 import io.onramp.platform.RecordPublisher;
+import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topic;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +36,18 @@ public class CommandBus {
         this.timeout = properties.replyTimeout();
     }
 
-    public <V> CommandReply send(Topic<String, V> topic, String key, V command, String requestId, String prefer) {
+    /**
+     * Sends the command {@code build} makes from fresh metadata (a new request id, the caller's tenant and user, now),
+     * keyed by {@code key}; {@code prefer} is the request's {@code Prefer} header, if any.
+     */
+    public <V> CommandReply send(
+            Caller caller, Topic<String, V> topic, String key, Function<CommandMetadata, V> build, String prefer) {
+        String requestId = UUID.randomUUID().toString();
+        var metadata = new CommandMetadata(requestId, caller.tenantId(), caller.userId(), Instant.now());
+        return send(topic, key, build.apply(metadata), requestId, prefer);
+    }
+
+    private <V> CommandReply send(Topic<String, V> topic, String key, V command, String requestId, String prefer) {
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC)) {
             publisher.publish(topic, key, command);
             throw new CommandPendingException(requestId);

@@ -8,7 +8,6 @@ import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
-import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CreateInterview;
 import io.onramp.schemas.InterviewCommand;
 import io.onramp.schemas.Keys;
@@ -16,7 +15,6 @@ import io.onramp.schemas.Topics;
 import io.onramp.schemas.UpdateInterview;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -53,19 +51,20 @@ class InterviewController {
             @Valid @RequestBody CreateInterviewRequest request) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_MANAGE);
         String interviewId = request.id() == null ? UUID.randomUUID().toString() : Ids.requireUuid("id", request.id());
-        String requestId = UUID.randomUUID().toString();
-        var command = InterviewCommand.newBuilder()
-                .setMetadata(metadata(caller, requestId))
-                .setPayload(CreateInterview.newBuilder()
-                        .setInterviewId(interviewId)
-                        .setTitle(request.title().strip())
-                        .setDescription(request.description())
-                        .setDurationSeconds(request.durationSeconds())
-                        .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
-                        .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
-                        .build())
+        var payload = CreateInterview.newBuilder()
+                .setInterviewId(interviewId)
+                .setTitle(request.title().strip())
+                .setDescription(request.description())
+                .setDurationSeconds(request.durationSeconds())
+                .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
+                .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
                 .build();
-        commands.send(topics.interviewCommands, Keys.of(caller.tenantId(), interviewId), command, requestId, prefer);
+        commands.send(
+                caller,
+                topics.interviewCommands,
+                Keys.of(caller.tenantId(), interviewId),
+                metadata -> new InterviewCommand(metadata, payload),
+                prefer);
         return ResponseEntity.created(URI.create(ResourceLocations.of("interview", interviewId)))
                 .body(find(caller, interviewId));
     }
@@ -81,19 +80,20 @@ class InterviewController {
         if (request.id() != null && !request.id().equalsIgnoreCase(id)) {
             throw new InvalidRequestException("id", "must match the path, or be left out");
         }
-        String requestId = UUID.randomUUID().toString();
-        var command = InterviewCommand.newBuilder()
-                .setMetadata(metadata(caller, requestId))
-                .setPayload(UpdateInterview.newBuilder()
-                        .setInterviewId(id)
-                        .setTitle(request.title().strip())
-                        .setDescription(request.description())
-                        .setDurationSeconds(request.durationSeconds())
-                        .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
-                        .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
-                        .build())
+        var payload = UpdateInterview.newBuilder()
+                .setInterviewId(id)
+                .setTitle(request.title().strip())
+                .setDescription(request.description())
+                .setDurationSeconds(request.durationSeconds())
+                .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
+                .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
                 .build();
-        commands.send(topics.interviewCommands, Keys.of(caller.tenantId(), id), command, requestId, prefer);
+        commands.send(
+                caller,
+                topics.interviewCommands,
+                Keys.of(caller.tenantId(), id),
+                metadata -> new InterviewCommand(metadata, payload),
+                prefer);
         return find(caller, id);
     }
 
@@ -117,14 +117,5 @@ class InterviewController {
         return interviews
                 .find(caller.tenantId(), interviewId)
                 .orElseThrow(() -> new NotFoundException("Interview", interviewId));
-    }
-
-    private static CommandMetadata metadata(Caller caller, String requestId) {
-        return CommandMetadata.newBuilder()
-                .setRequestId(requestId)
-                .setTenantId(caller.tenantId())
-                .setUserId(caller.userId())
-                .setIssuedAt(Instant.now())
-                .build();
     }
 }
