@@ -28,6 +28,11 @@ final class KafkaServerProcess implements KafkaNodes {
     }
 
     static KafkaServerProcess start(Path home, int port, int controllerPort) {
+        return start(home, port, controllerPort, Classpath.ofClassContaining("kafka.Kafka"));
+    }
+
+    /** @param classpath the broker's classpath: the launcher's own {@code lib/*} unless a test names another */
+    static KafkaServerProcess start(Path home, int port, int controllerPort, String classpath) {
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "the Kafka controller");
         try {
@@ -35,13 +40,13 @@ final class KafkaServerProcess implements KafkaNodes {
             Path config = home.resolve("server.properties");
             Files.createDirectories(logDirs);
             writeConfig(config, logDirs, port, controllerPort);
-            writeLogging(home.resolve("logback.xml"), home.resolve("kafka.log"));
+            writeLogging(home, home.resolve("kafka.log"));
             if (!Files.exists(logDirs.resolve("meta.properties"))) {
-                format(home, config);
+                format(home, config, classpath);
             }
             var server = ChildProcess.start(
                     "kafka",
-                    javaCommand(home, "kafka.Kafka", config.toString()),
+                    javaCommand(home, classpath, "kafka.Kafka", config.toString()),
                     Map.of(),
                     home.resolve("console.log"));
             server.awaitReady(() -> listening(port), Duration.ofSeconds(60));
@@ -66,9 +71,10 @@ final class KafkaServerProcess implements KafkaNodes {
         process.close();
     }
 
-    private static void format(Path home, Path config) {
+    private static void format(Path home, Path config, String classpath) {
         var command = javaCommand(
                 home,
+                classpath,
                 "kafka.tools.StorageTool",
                 "format",
                 "-t",
@@ -82,15 +88,18 @@ final class KafkaServerProcess implements KafkaNodes {
         }
     }
 
-    private static List<String> javaCommand(Path home, String mainClass, String... args) {
+    private static List<String> javaCommand(Path home, String classpath, String mainClass, String... args) {
         var command = new ArrayList<>(List.of(
                 ChildProcess.javaBinary(),
                 "-Xms256m",
                 "-Xmx768m",
+                // The broker logs through Log4j 2 and, where slf4j picks logback, through logback: configure both,
+                // with files of our own (a YAML configuration found on the classpath would need snakeyaml).
                 "-Dlogback.configurationFile=" + home.resolve("logback.xml"),
+                "-Dlog4j2.configurationFile=" + home.resolve("log4j2.xml"),
                 "-Djava.io.tmpdir=" + home,
                 "-cp",
-                Classpath.ofClassContaining("kafka.Kafka"),
+                classpath,
                 mainClass));
         command.addAll(List.of(args));
         return command;
@@ -114,8 +123,21 @@ final class KafkaServerProcess implements KafkaNodes {
         }
     }
 
-    private static void writeLogging(Path file, Path log) throws IOException {
-        Files.writeString(file, """
+    private static void writeLogging(Path home, Path log) throws IOException {
+        Files.writeString(home.resolve("log4j2.xml"), """
+                <Configuration status="WARN">
+                  <Appenders>
+                    <File name="FILE" fileName="%s">
+                      <PatternLayout pattern="%%d{ISO8601} %%-5level [%%c{1}] %%msg%%n"/>
+                    </File>
+                  </Appenders>
+                  <Loggers>
+                    <Root level="WARN"><AppenderRef ref="FILE"/></Root>
+                    <Logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+                  </Loggers>
+                </Configuration>
+                """.formatted(log));
+        Files.writeString(home.resolve("logback.xml"), """
                 <configuration>
                   <appender name="FILE" class="ch.qos.logback.core.FileAppender">
                     <file>%s</file>
