@@ -5,12 +5,14 @@ import io.onramp.access.domain.GrantRules;
 import io.onramp.access.domain.UserAccess;
 import io.onramp.schemas.AccessCommand;
 import io.onramp.schemas.AccessOutcome;
+import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.GrantAccess;
 import io.onramp.schemas.InterviewDefinition;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.RevokeAccess;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -43,29 +45,33 @@ final class AccessCommandProcessor implements FixedKeyProcessor<String, AccessCo
 
     @Override
     public void process(FixedKeyRecord<String, AccessCommand> record) {
-        var metadata = record.value().getMetadata();
-        String tenant = metadata.getTenantId();
-        Object payload = record.value().getPayload();
-        boolean granting = payload instanceof GrantAccess;
-        String userId = granting ? ((GrantAccess) payload).getUserId() : ((RevokeAccess) payload).getUserId();
-        List<String> ids =
-                granting ? ((GrantAccess) payload).getInterviewIds() : ((RevokeAccess) payload).getInterviewIds();
+        if (record.value().getPayload() instanceof GrantAccess grant) {
+            apply(record, grant.getUserId(), grant.getInterviewIds(), GrantRules::grant);
+        } else {
+            var revoke = (RevokeAccess) record.value().getPayload();
+            apply(record, revoke.getUserId(), revoke.getInterviewIds(), GrantRules::revoke);
+        }
+    }
 
+    /** {@link GrantRules#grant} or {@link GrantRules#revoke}. */
+    @FunctionalInterface
+    private interface Rule {
+        Decision<GrantRules.Change> decide(
+                UserAccess current, List<String> interviewIds, Predicate<String> exists, Instant now);
+    }
+
+    private void apply(FixedKeyRecord<String, AccessCommand> record, String userId, List<String> ids, Rule rule) {
+        CommandMetadata metadata = record.value().getMetadata();
+        String tenant = metadata.getTenantId();
         var stored = access.get(record.key());
         UserAccess current = stored == null ? UserAccess.none(tenant, userId) : AccessAvro.userAccess(stored);
         Predicate<String> exists = id -> catalog.get(Keys.of(tenant, id)) != null;
-        var decision = granting
-                ? GrantRules.grant(current, ids, exists, clock.instant())
-                : GrantRules.revoke(current, ids, exists, clock.instant());
-
+        var decision = rule.decide(current, ids, exists, clock.instant());
         context.forward(record.withValue(outcome(metadata, userId, decision, record.key())));
     }
 
     private AccessOutcome outcome(
-            io.onramp.schemas.CommandMetadata metadata,
-            String userId,
-            Decision<GrantRules.Change> decision,
-            String key) {
+            CommandMetadata metadata, String userId, Decision<GrantRules.Change> decision, String key) {
         if (decision instanceof Decision.Accepted<GrantRules.Change> accepted) {
             var change = accepted.result();
             io.onramp.schemas.UserAccess changed = null;
