@@ -136,10 +136,7 @@ class AttemptController {
             @RequestHeader(value = "Prefer", required = false) String prefer,
             @PathVariable String attemptId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_CREATE);
-        AttemptView attempt = find(caller, Ids.requireUuid("attempt_id", attemptId));
-        if (!attempt.userId().equals(caller.userId())) {
-            throw new ForbiddenException("id", "Only the owner may continue an attempt");
-        }
+        AttemptView attempt = ownAttempt(caller, attemptId, "continue");
         send(caller, attempt.userId(), new ContinueAttempt(attempt.id()), prefer);
         return find(caller, attempt.id());
     }
@@ -163,10 +160,7 @@ class AttemptController {
             @RequestHeader(value = "Prefer", required = false) String prefer,
             @PathVariable String attemptId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_DELETE);
-        AttemptView attempt = find(caller, Ids.requireUuid("attempt_id", attemptId));
-        if (!attempt.userId().equals(caller.userId())) {
-            throw new ForbiddenException("id", "Only the owner may delete an attempt");
-        }
+        AttemptView attempt = ownAttempt(caller, attemptId, "delete");
         send(caller, attempt.userId(), new DeleteAttempt(attempt.id()), prefer);
         return ResponseEntity.noContent().build();
     }
@@ -174,6 +168,15 @@ class AttemptController {
     private AttemptView find(Caller caller, String attemptId) {
         return attempts.find(caller.tenantId(), attemptId)
                 .orElseThrow(() -> new NotFoundException("Attempt", attemptId));
+    }
+
+    /** The caller's own attempt: another tenant's or a missing one is a 404, another user's a 403. */
+    private AttemptView ownAttempt(Caller caller, String attemptId, String action) {
+        AttemptView attempt = find(caller, Ids.requireUuid("attempt_id", attemptId));
+        if (!attempt.userId().equals(caller.userId())) {
+            throw new ForbiddenException("id", "Only the owner may " + action + " an attempt");
+        }
+        return attempt;
     }
 
     private static AttemptView ownedOrReadable(Caller caller, AttemptView attempt) {
