@@ -30,14 +30,7 @@ public final class RecordPublisher {
     }
 
     public <K, V> void publish(Topic<K, V> topic, K key, V value) {
-        try {
-            template.send(record(topic, key, value)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while publishing to " + topic.name(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("publishing to " + topic.name() + " failed", e);
-        }
+        awaitAcknowledged(topic, template.send(record(topic, key, value)));
     }
 
     /** Publishes every record, then waits until the broker has acknowledged all of them. */
@@ -45,9 +38,12 @@ public final class RecordPublisher {
         var sent = records.entrySet().stream()
                 .map(entry -> template.send(record(topic, entry.getKey(), entry.getValue())))
                 .toList();
+        awaitAcknowledged(topic, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
+    }
+
+    private static void awaitAcknowledged(Topic<?, ?> topic, CompletableFuture<?> sent) {
         try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing to " + topic.name(), e);

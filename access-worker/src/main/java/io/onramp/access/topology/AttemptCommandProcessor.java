@@ -56,9 +56,10 @@ final class AttemptCommandProcessor implements FixedKeyProcessor<String, Attempt
         Object payload = record.value().getPayload();
         String attemptId = attemptIdOf(payload);
         String attemptKey = Keys.of(tenant, attemptId);
-        Optional<Attempt> stored = Optional.ofNullable(attempts.get(attemptKey))
-                .map(AttemptAvro::attempt)
-                .filter(attempt -> attempt.userId().equals(owner));
+        // Read once: a start checks the id against any attempt; the other commands see only the owner's.
+        Optional<Attempt> existing =
+                Optional.ofNullable(attempts.get(attemptKey)).map(AttemptAvro::attempt);
+        Optional<Attempt> stored = existing.filter(attempt -> attempt.userId().equals(owner));
 
         Decision<Attempt> decision;
         CommandOutcome success = CommandOutcome.ACCEPTED;
@@ -70,7 +71,7 @@ final class AttemptCommandProcessor implements FixedKeyProcessor<String, Attempt
                     owner,
                     interview(tenant, start.getInterviewId()),
                     granted(record.key(), start.getInterviewId()),
-                    Optional.ofNullable(attempts.get(attemptKey)).map(AttemptAvro::attempt),
+                    existing,
                     now);
             success = CommandOutcome.CREATED;
         } else if (payload instanceof ContinueAttempt) {

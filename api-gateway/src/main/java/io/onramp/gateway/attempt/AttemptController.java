@@ -96,7 +96,7 @@ class AttemptController {
         if (status != null && !List.of("in_progress", "completed", "archived").contains(status)) {
             throw new InvalidRequestException("status", "must be in_progress, completed or archived");
         }
-        String owner = caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL) ? null : caller.userId();
+        String owner = seesEveryAttempt(caller) ? null : caller.userId();
         String interview = interviewId == null ? null : Ids.requireUuid("interview_id", interviewId);
         return attempts.list(caller.tenantId(), owner, interview, status, page, size);
     }
@@ -115,7 +115,7 @@ class AttemptController {
     @PostMapping("/api/v1/attempts/export")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ExportRequest request) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_EXPORT);
-        String owner = caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL) ? null : caller.userId();
+        String owner = seesEveryAttempt(caller) ? null : caller.userId();
         String interview =
                 request.interviewId() == null ? null : request.interviewId().toLowerCase(Locale.ROOT);
         List<AttemptView> rows =
@@ -179,9 +179,12 @@ class AttemptController {
         return attempt;
     }
 
+    private static boolean seesEveryAttempt(Caller caller) {
+        return caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL);
+    }
+
     private static AttemptView ownedOrReadable(Caller caller, AttemptView attempt) {
-        if (!attempt.userId().equals(caller.userId())
-                && !caller.permissions().contains(Permissions.INTERVIEWS_READ_ALL)) {
+        if (!attempt.userId().equals(caller.userId()) && !seesEveryAttempt(caller)) {
             throw new ForbiddenException("id", "Not your attempt");
         }
         return attempt;

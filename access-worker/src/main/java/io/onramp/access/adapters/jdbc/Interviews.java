@@ -15,9 +15,9 @@ public class Interviews {
         this.jdbc = jdbc;
     }
 
-    /** @return whether the row changed (false for a redelivered or older version) */
-    boolean upsert(InterviewDefinition definition) {
-        return jdbc.sql("""
+    /** Writes the definition unless the row already holds this version or a newer one (a redelivery). */
+    void upsert(InterviewDefinition definition) {
+        jdbc.sql("""
                         INSERT INTO interviews (tenant_id, interview_id, title, description, duration_seconds,
                             is_default_access_allowed, should_end_interview_after_duration, version, created_by,
                             created_at, updated_at)
@@ -33,18 +33,17 @@ public class Interviews {
                             updated_at = EXCLUDED.updated_at
                         WHERE interviews.version < EXCLUDED.version
                         """)
-                        .param("tenant", definition.getTenantId())
-                        .param("id", definition.getInterviewId())
-                        .param("title", definition.getTitle())
-                        .param("description", definition.getDescription())
-                        .param("duration", definition.getDurationSeconds())
-                        .param("defaultAccess", definition.getIsDefaultAccessAllowed())
-                        .param("endsAfterDuration", definition.getShouldEndInterviewAfterDuration())
-                        .param("version", definition.getVersion())
-                        .param("createdBy", definition.getCreatedBy())
-                        .param("createdAt", Timestamp.from(definition.getCreatedAt()))
-                        .param("updatedAt", Timestamp.from(definition.getUpdatedAt()))
-                        .update()
-                > 0;
+                .param("tenant", definition.getTenantId())
+                .param("id", definition.getInterviewId())
+                .param("title", definition.getTitle())
+                .param("description", definition.getDescription())
+                .param("duration", definition.getDurationSeconds())
+                .param("defaultAccess", definition.getIsDefaultAccessAllowed())
+                .param("endsAfterDuration", definition.getShouldEndInterviewAfterDuration())
+                .param("version", definition.getVersion())
+                .param("createdBy", definition.getCreatedBy())
+                .param("createdAt", Timestamp.from(definition.getCreatedAt()))
+                .param("updatedAt", Timestamp.from(definition.getUpdatedAt()))
+                .update();
     }
 }
