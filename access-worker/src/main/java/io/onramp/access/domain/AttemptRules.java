@@ -1,5 +1,6 @@
 package io.onramp.access.domain;
 
+import io.onramp.domain.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.onramp.access.domain;
 
+import io.onramp.domain.Decision;
+import io.onramp.domain.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

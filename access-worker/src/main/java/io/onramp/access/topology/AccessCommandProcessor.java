@@ -1,8 +1,8 @@
 package io.onramp.access.topology;
 
-import io.onramp.access.domain.Decision;
 import io.onramp.access.domain.GrantRules;
 import io.onramp.access.domain.UserAccess;
+import io.onramp.domain.Decision;
 import io.onramp.schemas.AccessCommand;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CommandMetadata;

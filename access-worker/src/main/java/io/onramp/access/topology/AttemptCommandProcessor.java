@@ -2,7 +2,7 @@ package io.onramp.access.topology;
 
 import io.onramp.access.domain.Attempt;
 import io.onramp.access.domain.AttemptRules;
-import io.onramp.access.domain.Decision;
+import io.onramp.domain.Decision;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.AttemptCommand;
 import io.onramp.schemas.ChangeAttemptStatus;

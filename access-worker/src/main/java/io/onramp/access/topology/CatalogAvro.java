@@ -1,8 +1,8 @@
 package io.onramp.access.topology;
 
-import io.onramp.access.domain.Decision;
 import io.onramp.access.domain.Interview;
 import io.onramp.access.domain.InterviewSpec;
+import io.onramp.domain.Decision;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;

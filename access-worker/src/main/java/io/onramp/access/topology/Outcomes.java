@@ -1,6 +1,6 @@
 package io.onramp.access.topology;
 
-import io.onramp.access.domain.Decision;
+import io.onramp.domain.Decision;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;

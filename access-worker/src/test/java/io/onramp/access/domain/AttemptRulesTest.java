@@ -3,6 +3,7 @@ package io.onramp.access.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onramp.access.domain.Attempt.Status;
+import io.onramp.domain.Decision;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.onramp.access.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onramp.domain.Decision;
+import io.onramp.domain.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

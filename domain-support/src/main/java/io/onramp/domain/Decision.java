@@ -1,4 +1,4 @@
-package io.onramp.access.domain;
+package io.onramp.domain;
 
 import java.util.List;
 
