@@ -22,6 +22,11 @@ public final class Topics {
     public static final String COMMAND_REPLIES = "command-replies";
     public static final String AUDIT = "audit";
     public static final String ENROLLMENTS = "enrollments";
+    public static final String WORKFLOW_DEFINITION_COMMANDS = "workflow-definition-commands";
+    public static final String WORKFLOW_DEFINITIONS = "workflow-definitions";
+    public static final String WORKFLOW_COMMANDS = "workflow-commands";
+    public static final String WORKFLOW_OUTCOMES = "workflow-outcomes";
+    public static final String WORKFLOW_EVENTS = "workflow-events";
 
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
@@ -31,6 +36,11 @@ public final class Topics {
     public final Topic<String, CommandReply> commandReplies;
     public final Topic<String, AuditEvent> audit;
     public final Topic<String, EnrollmentEvent> enrollments;
+    public final Topic<String, DefineWorkflow> workflowDefinitionCommands;
+    public final Topic<String, WorkflowDefinition> workflowDefinitions;
+    public final Topic<String, WorkflowCommand> workflowCommands;
+    public final Topic<String, WorkflowOutcome> workflowOutcomes;
+    public final Topic<String, WorkflowEvent> workflowEvents;
 
     private final AvroSerdes serdes;
 
@@ -44,6 +54,11 @@ public final class Topics {
         commandReplies = topic(COMMAND_REPLIES, serdes, CommandReply.class, false);
         audit = topic(AUDIT, serdes, AuditEvent.class, false);
         enrollments = topic(ENROLLMENTS, serdes, EnrollmentEvent.class, false);
+        workflowDefinitionCommands = topic(WORKFLOW_DEFINITION_COMMANDS, serdes, DefineWorkflow.class, false);
+        workflowDefinitions = topic(WORKFLOW_DEFINITIONS, serdes, WorkflowDefinition.class, true);
+        workflowCommands = topic(WORKFLOW_COMMANDS, serdes, WorkflowCommand.class, false);
+        workflowOutcomes = topic(WORKFLOW_OUTCOMES, serdes, WorkflowOutcome.class, false);
+        workflowEvents = topic(WORKFLOW_EVENTS, serdes, WorkflowEvent.class, false);
     }
 
     /** Every topic, for creating them and for operators' listings. */
@@ -56,7 +71,12 @@ public final class Topics {
                 accessOutcomes,
                 commandReplies,
                 audit,
-                enrollments);
+                enrollments,
+                workflowDefinitionCommands,
+                workflowDefinitions,
+                workflowCommands,
+                workflowOutcomes,
+                workflowEvents);
     }
 
     /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */
