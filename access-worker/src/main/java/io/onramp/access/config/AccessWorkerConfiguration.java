@@ -2,12 +2,14 @@ package io.onramp.access.config;
 
 import io.onramp.access.topology.AccessTopology;
 import io.onramp.access.topology.InterviewCatalogTopology;
+import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.Topics;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -16,6 +18,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 @EnableConfigurationProperties(AccessWorkerProperties.class)
+@Import(CommandOutcomes.class)
 class AccessWorkerConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package io.onramp.access.adapters.jdbc;
 
+import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.Attempt;
 import io.onramp.schemas.InterviewDefinition;

@@ -1,27 +1,26 @@
-package io.onramp.access.adapters.jdbc;
+package io.onramp.platform.jdbc;
 
 import io.onramp.schemas.CommandReply;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outcome of every command this worker decided, kept so that a client whose request outlived the gateway's wait
- * can fetch it later ({@code GET /api/v1/requests/{id}}). Recorded once per request id.
+ * can fetch it later ({@code GET /api/v1/requests/{id}}). Recorded once per request id. Each worker keeps the table
+ * in its own schema and registers this class as a bean.
  */
-@Repository
 public class CommandOutcomes {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    CommandOutcomes(JdbcClient jdbc, JsonMapper json) {
+    public CommandOutcomes(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    void record(CommandReply reply) {
+    public void record(CommandReply reply) {
         jdbc.sql("""
                         INSERT INTO command_outcomes (request_id, tenant_id, outcome, resource_type, resource_id,
                             version, message, errors)
