@@ -1,0 +1,147 @@
+package io.onramp.workflow.topology;
+
+import io.onramp.domain.Decision;
+import io.onramp.platform.CommandReplies;
+import io.onramp.schemas.ChangeTaskStatus;
+import io.onramp.schemas.CommandMetadata;
+import io.onramp.schemas.CommandOutcome;
+import io.onramp.schemas.EnrollGuest;
+import io.onramp.schemas.GuestWorkflowDeleted;
+import io.onramp.schemas.Keys;
+import io.onramp.schemas.ObserveDomainEvent;
+import io.onramp.schemas.SubmitTaskData;
+import io.onramp.schemas.WorkflowCommand;
+import io.onramp.schemas.WorkflowOutcome;
+import io.onramp.workflow.domain.GuestWorkflow;
+import io.onramp.workflow.domain.Progress;
+import io.onramp.workflow.domain.Role;
+import io.onramp.workflow.domain.WorkflowChange;
+import io.onramp.workflow.domain.WorkflowRules;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * The TASK-STATE table's writer: decides every command on one guest's workflow against the guest's row (commands for
+ * a guest share its key, so they are decided one at a time, in order), stores the result, and forwards the reply, the
+ * change to project and the public events. Domain events that change nothing are dropped: nobody waits on them.
+ */
+final class GuestWorkflowProcessor implements FixedKeyProcessor<String, WorkflowCommand, WorkflowOutcome> {
+
+    private final Clock clock;
+    private FixedKeyProcessorContext<String, WorkflowOutcome> context;
+    private KeyValueStore<String, io.onramp.schemas.GuestWorkflow> taskState;
+    private KeyValueStore<String, ValueAndTimestamp<io.onramp.schemas.WorkflowDefinition>> definitions;
+
+    GuestWorkflowProcessor(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, WorkflowOutcome> context) {
+        this.context = context;
+        this.taskState = context.getStateStore(WorkflowTopology.TASK_STATE_STORE);
+        this.definitions = context.getStateStore(WorkflowTopology.GLOBAL_DEFINITIONS_STORE);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, WorkflowCommand> record) {
+        WorkflowCommand command = record.value();
+        CommandMetadata metadata = command.getMetadata();
+        String tenant = metadata.getTenantId();
+        Instant now = clock.instant();
+        Optional<GuestWorkflow> existing =
+                Optional.ofNullable(taskState.get(record.key())).map(WorkflowAvro::workflow);
+        Object payload = command.getPayload();
+        String actor = metadata.getUserId();
+
+        Decision<Progress> decision;
+        CommandOutcome success = CommandOutcome.ACCEPTED;
+        if (payload instanceof EnrollGuest enrol) {
+            var definition = Optional.ofNullable(definitions.get(Keys.of(tenant, enrol.getDefinitionId())))
+                    .map(ValueAndTimestamp::value)
+                    .map(WorkflowAvro::definition);
+            decision = WorkflowRules.enrol(
+                    tenant, command.getGuestId(), enrol.getDefinitionId(), definition, existing, now);
+            success = CommandOutcome.CREATED;
+        } else if (payload instanceof ChangeTaskStatus change) {
+            decision = WorkflowRules.changeStatus(
+                    existing,
+                    change.getTaskKey(),
+                    WorkflowAvro.status(change.getStatus()),
+                    roles(change),
+                    change.getNote(),
+                    now);
+        } else if (payload instanceof SubmitTaskData data) {
+            decision = WorkflowRules.submitData(existing, data.getTaskKey(), data.getResponses(), now);
+        } else if (payload instanceof ObserveDomainEvent event) {
+            decision = WorkflowRules.observe(existing, event.getEventType(), event.getQualifier(), now);
+            actor = event.getSourceId();
+            if (!(decision instanceof Decision.Accepted<Progress> accepted)
+                    || accepted.result().changes().isEmpty()) {
+                return;
+            }
+        } else {
+            decision = WorkflowRules.delete(existing);
+        }
+
+        if (decision instanceof Decision.Accepted<Progress> accepted) {
+            context.forward(record.withValue(apply(record.key(), metadata, actor, accepted.result(), success, now)));
+        } else {
+            context.forward(record.withValue(new WorkflowOutcome(
+                    CommandReplies.rejected(
+                            metadata, WorkflowAvro.GUEST_RESOURCE, command.getGuestId(), (Decision.Rejected<?>)
+                                    decision),
+                    null,
+                    List.of())));
+        }
+    }
+
+    /** Stores the accepted result (or removes the row, for a deletion) and describes it for the outcome topic. */
+    private WorkflowOutcome apply(
+            String key,
+            CommandMetadata metadata,
+            String actor,
+            Progress progress,
+            CommandOutcome success,
+            Instant now) {
+        GuestWorkflow workflow = progress.workflow();
+        Object change;
+        if (isDeletion(progress)) {
+            taskState.delete(key);
+            change = new GuestWorkflowDeleted(workflow.tenantId(), workflow.guestId(), now);
+        } else {
+            var stored = WorkflowAvro.avro(workflow);
+            taskState.put(key, stored);
+            change = stored;
+        }
+        return new WorkflowOutcome(
+                CommandReplies.accepted(
+                        metadata, WorkflowAvro.GUEST_RESOURCE, workflow.guestId(), success, workflow.version(), null),
+                change,
+                WorkflowAvro.events(metadata, actor, workflow, progress.changes(), now));
+    }
+
+    private static boolean isDeletion(Progress progress) {
+        return progress.changes().stream().anyMatch(change -> change.type() == WorkflowChange.Type.WORKFLOW_DELETED);
+    }
+
+    private static Set<Role> roles(ChangeTaskStatus change) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (change.getAsGuest()) {
+            roles.add(Role.GUEST);
+        }
+        if (change.getAsReviewer()) {
+            roles.add(Role.REVIEWER);
+        }
+        return roles;
+    }
+}
