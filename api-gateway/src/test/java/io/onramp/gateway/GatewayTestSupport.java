@@ -34,10 +34,11 @@ abstract class GatewayTestSupport {
 
     Http http;
 
-    /** The worker whose read model and replies the gateway depends on, as a process from its executable jar. */
+    /** The workers whose read models and replies the gateway depends on, as processes from their executable jars. */
     @BeforeAll
-    static void accessWorker() {
+    static void workers() {
         DevstackFixture.service(Service.ACCESS_WORKER);
+        DevstackFixture.service(Service.WORKFLOW_WORKER);
     }
 
     @DynamicPropertySource

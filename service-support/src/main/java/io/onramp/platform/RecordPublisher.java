@@ -2,16 +2,21 @@ package io.onramp.platform;
 
 import io.onramp.schemas.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * Publishes to any catalogue topic through one idempotent, {@code acks=all} producer, serialising with that topic's
@@ -73,5 +78,21 @@ public final class RecordPublisher {
     /** Reads a value written to {@code topic}; a record no serde can read raises a SerializationException. */
     public static <K, V> V read(Topic<K, V> topic, byte[] value) {
         return topic.valueSerde().deserializer().deserialize(topic.name(), value);
+    }
+
+    /**
+     * Reads a batch a listener received from {@code topic}. A record no serde can read is reported by its position, so
+     * that the error handler dead-letters it alone and redelivers the rest.
+     */
+    public static <V> List<V> readBatch(Topic<String, V> topic, List<ConsumerRecord<String, byte[]>> records) {
+        List<V> values = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                values.add(read(topic, records.get(i).value()));
+            } catch (SerializationException e) {
+                throw new BatchListenerFailedException("unreadable record on " + topic.name(), e, i);
+            }
+        }
+        return values;
     }
 }

@@ -13,6 +13,8 @@ public final class ResourceLocations {
             case "interview" -> "/api/v1/interviews/" + resourceId;
             case "access" -> "/api/v1/access/" + resourceId;
             case "attempt" -> "/api/v1/attempts/" + resourceId;
+            case "workflow_definition" -> "/api/v1/workflow-definitions/" + resourceId;
+            case "guest_workflow" -> "/api/v1/guests/" + resourceId + "/dashboard";
             default -> null;
         };
     }

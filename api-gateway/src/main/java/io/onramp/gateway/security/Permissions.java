@@ -15,6 +15,11 @@ public final class Permissions {
     public static final String ACCESS_GRANT = "access:grant";
     public static final String ACCESS_REVOKE = "access:revoke";
     public static final String ACCESS_READ = "access:read";
+    public static final String WORKFLOWS_READ = "workflows:read";
+    public static final String WORKFLOWS_READ_ALL = "workflows:read_all";
+    public static final String WORKFLOWS_UPDATE = "workflows:update";
+    public static final String WORKFLOWS_REVIEW = "workflows:review";
+    public static final String WORKFLOWS_MANAGE = "workflows:manage";
 
     private Permissions() {}
 

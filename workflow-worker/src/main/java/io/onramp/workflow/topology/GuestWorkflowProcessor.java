@@ -16,6 +16,7 @@ import io.onramp.workflow.domain.GuestWorkflow;
 import io.onramp.workflow.domain.Progress;
 import io.onramp.workflow.domain.Role;
 import io.onramp.workflow.domain.WorkflowChange;
+import io.onramp.workflow.domain.WorkflowDefinition;
 import io.onramp.workflow.domain.WorkflowRules;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,9 +67,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
         Decision<Progress> decision;
         CommandOutcome success = CommandOutcome.ACCEPTED;
         if (payload instanceof EnrollGuest enrol) {
-            var definition = Optional.ofNullable(definitions.get(Keys.of(tenant, enrol.getDefinitionId())))
-                    .map(ValueAndTimestamp::value)
-                    .map(WorkflowAvro::definition);
+            var definition = definition(tenant, enrol);
             decision = WorkflowRules.enrol(
                     tenant, command.getGuestId(), enrol.getDefinitionId(), definition, existing, now);
             success = CommandOutcome.CREATED;
@@ -132,6 +131,22 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
 
     private static boolean isDeletion(Progress progress) {
         return progress.changes().stream().anyMatch(change -> change.type() == WorkflowChange.Type.WORKFLOW_DELETED);
+    }
+
+    /**
+     * The version the command carries (the gateway sends the read model's latest, so an enrolment right after a
+     * definition change sees it), or else the latest in the global table (upstream enrolment events).
+     */
+    private Optional<WorkflowDefinition> definition(String tenant, EnrollGuest enrol) {
+        var carried = enrol.getDefinition();
+        if (carried != null
+                && carried.getTenantId().equals(tenant)
+                && carried.getDefinitionId().equals(enrol.getDefinitionId())) {
+            return Optional.of(WorkflowAvro.definition(carried));
+        }
+        return Optional.ofNullable(definitions.get(Keys.of(tenant, enrol.getDefinitionId())))
+                .map(ValueAndTimestamp::value)
+                .map(WorkflowAvro::definition);
     }
 
     private static Set<Role> roles(ChangeTaskStatus change) {

@@ -79,7 +79,7 @@ public final class WorkflowAvro {
                 definition.updatedAt());
     }
 
-    static GuestWorkflow workflow(io.onramp.schemas.GuestWorkflow avro) {
+    public static GuestWorkflow workflow(io.onramp.schemas.GuestWorkflow avro) {
         return new GuestWorkflow(
                 avro.getTenantId(),
                 avro.getGuestId(),
@@ -162,7 +162,7 @@ public final class WorkflowAvro {
                         ENROLLMENT_AUTHOR,
                         event.getOccurredAt()),
                 event.getUserId(),
-                new EnrollGuest(event.getWorkflowDefinitionId()));
+                new EnrollGuest(event.getWorkflowDefinitionId(), null));
     }
 
     /** The attempt an outcome completed, if it completed one. */

@@ -82,7 +82,7 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldEnrolAGuestWithTheFirstTaskStartedAndEverythingElseLocked() {
-        var reply = send("guest-1", new EnrollGuest("onboarding"));
+        var reply = send("guest-1", new EnrollGuest("onboarding", null));
 
         assertThat(reply.getOutcome()).isEqualTo(CommandOutcome.CREATED);
         assertThat(reply.getVersion()).isEqualTo(1L);
@@ -103,7 +103,7 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldWalkToCompleteUnlockingTheNextGroupAndRefuseOutOfOrderMoves() {
-        send("guest-1", new EnrollGuest("onboarding"));
+        send("guest-1", new EnrollGuest("onboarding", null));
         events.readValuesToList();
 
         var early = send("guest-1", guestMove("interview", WorkflowStatus.COMPLETE));
@@ -135,7 +135,7 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldPublishTheReviewersNoteWithMoreInformationNeeded() {
-        send("guest-1", new EnrollGuest("onboarding"));
+        send("guest-1", new EnrollGuest("onboarding", null));
         send("guest-1", guestMove("application", WorkflowStatus.IN_PROGRESS));
         events.readValuesToList();
 
@@ -153,9 +153,9 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldKeepEnrolledGuestsOnTheirVersionAndEnrolNewGuestsOnTheLatest() {
-        send("guest-1", new EnrollGuest("onboarding"));
+        send("guest-1", new EnrollGuest("onboarding", null));
         define("onboarding", "application", "interview", "training", "matching");
-        send("guest-2", new EnrollGuest("onboarding"));
+        send("guest-2", new EnrollGuest("onboarding", null));
 
         assertThat(stored("guest-1").getDefinitionVersion()).isEqualTo(1);
         assertThat(taskStatuses(stored("guest-1"))).hasSize(3);
@@ -170,6 +170,27 @@ class WorkflowTopologyTest {
         assertThat(again.getReply().getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
         assertThat(again.getReply().getVersion()).isEqualTo(1L);
         assertThat(again.getChange()).isNull();
+    }
+
+    @Test
+    void shouldEnrolOnTheVersionTheCommandCarriesBeforeTheGlobalTableHasIt() {
+        var carried = new io.onramp.schemas.WorkflowDefinition(
+                "acme",
+                "fresh",
+                3,
+                List.of(new WorkflowGroupDefinition("only", "Only", List.of(task("one", null)))),
+                "u-admin",
+                NOW);
+
+        var reply = send("guest-1", new EnrollGuest("fresh", carried));
+
+        assertThat(reply.getOutcome()).as(reply.toString()).isEqualTo(CommandOutcome.CREATED);
+        assertThat(stored("guest-1").getDefinitionVersion()).isEqualTo(3);
+        var otherTenants =
+                new io.onramp.schemas.WorkflowDefinition("globex", "fresh", 1, carried.getGroups(), "u-admin", NOW);
+        assertThat(send("guest-2", new EnrollGuest("fresh", otherTenants)).getOutcome())
+                .as("a definition of another tenant is never used")
+                .isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
     }
 
     @Test
@@ -196,7 +217,7 @@ class WorkflowTopologyTest {
                 defineCommand(
                         "screening", List.of(task("application", null), task("screen", "attempt_completed:i-1"))));
         outcomes.readValuesToList();
-        send("guest-1", new EnrollGuest("screening"));
+        send("guest-1", new EnrollGuest("screening", null));
         send("guest-1", guestMove("application", WorkflowStatus.COMPLETE));
         events.readValuesToList();
 
@@ -217,7 +238,7 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldDeleteTheGuestsStateDataAndReadModelRowsAndLetThemEnrolAfresh() {
-        send("guest-1", new EnrollGuest("onboarding"));
+        send("guest-1", new EnrollGuest("onboarding", null));
         send("guest-1", new SubmitTaskData("application", "{\"income\":\"1200\"}"));
         send("guest-1", guestMove("application", WorkflowStatus.COMPLETE));
         assertThat(stored("guest-1").getGroups().get(0).getTasks().get(0).getData())
@@ -243,7 +264,8 @@ class WorkflowTopologyTest {
                         .getOutcome())
                 .isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
 
-        assertThat(send("guest-1", new EnrollGuest("onboarding")).getOutcome()).isEqualTo(CommandOutcome.CREATED);
+        assertThat(send("guest-1", new EnrollGuest("onboarding", null)).getOutcome())
+                .isEqualTo(CommandOutcome.CREATED);
         GuestWorkflow fresh = stored("guest-1");
         assertThat(fresh.getVersion()).isEqualTo(1L);
         assertThat(fresh.getGroups().get(0).getTasks())
@@ -253,7 +275,7 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldDecideTheDeletionOutcomeWithTheDeletedRow() {
-        send("guest-1", new EnrollGuest("onboarding"));
+        send("guest-1", new EnrollGuest("onboarding", null));
         commands.pipeInput("acme/guest-1", command("guest-1", new DeleteGuestWorkflow()));
         WorkflowOutcome outcome = outcomes.readValue();
         assertThat(outcome.getChange()).isInstanceOf(GuestWorkflowDeleted.class);
@@ -261,9 +283,10 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldRefuseAnEnrolmentOnAnUnknownDefinitionAndASecondOne() {
-        assertThat(send("guest-1", new EnrollGuest("nope")).getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
-        send("guest-1", new EnrollGuest("onboarding"));
-        assertThat(send("guest-1", new EnrollGuest("onboarding")).getOutcome())
+        assertThat(send("guest-1", new EnrollGuest("nope", null)).getOutcome())
+                .isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
+        send("guest-1", new EnrollGuest("onboarding", null));
+        assertThat(send("guest-1", new EnrollGuest("onboarding", null)).getOutcome())
                 .isEqualTo(CommandOutcome.REJECTED_CONFLICT);
     }
 

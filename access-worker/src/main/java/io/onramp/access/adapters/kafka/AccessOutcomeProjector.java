@@ -5,14 +5,11 @@ import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topics;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +37,7 @@ class AccessOutcomeProjector {
             concurrency = "${onramp.access-worker.projection-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        List<AccessOutcome> outcomes = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                outcomes.add(RecordPublisher.read(
-                        topics.accessOutcomes, records.get(i).value()));
-            } catch (SerializationException e) {
-                throw new BatchListenerFailedException("unreadable outcome", e, i);
-            }
-        }
+        List<AccessOutcome> outcomes = RecordPublisher.readBatch(topics.accessOutcomes, records);
         projection.apply(outcomes);
         Map<String, CommandReply> replies = new LinkedHashMap<>();
         outcomes.forEach(outcome -> replies.put(outcome.getReply().getRequestId(), outcome.getReply()));

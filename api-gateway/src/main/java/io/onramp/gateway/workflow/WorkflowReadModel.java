@@ -1,0 +1,138 @@
+package io.onramp.gateway.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the definitions and guest workflows the workflow-worker projects into its schema. */
+@Repository
+class WorkflowReadModel {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    WorkflowReadModel(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @param version a version, or null for the latest */
+    Optional<WorkflowViews.Definition> definition(String tenantId, String definitionId, Integer version) {
+        return jdbc.sql("""
+                        SELECT definition_id, version, groups::text AS groups, updated_by, updated_at
+                        FROM workflow.workflow_definitions
+                        WHERE tenant_id = :tenant AND definition_id = :id
+                          AND (CAST(:version AS integer) IS NULL OR version = :version)
+                        ORDER BY version DESC LIMIT 1
+                        """)
+                .param("tenant", tenantId)
+                .param("id", definitionId)
+                .param("version", version)
+                .query((rs, row) -> new WorkflowViews.Definition(
+                        rs.getString("definition_id"),
+                        rs.getInt("version"),
+                        json.readTree(rs.getString("groups")),
+                        rs.getString("updated_by"),
+                        instant(rs.getTimestamp("updated_at"))))
+                .optional();
+    }
+
+    /** The guest's owner check needs only to know the guest is enrolled in the tenant. */
+    boolean enrolled(String tenantId, String guestId) {
+        return jdbc.sql("SELECT 1 FROM workflow.guest_workflows WHERE tenant_id = :tenant AND guest_id = :guest")
+                .param("tenant", tenantId)
+                .param("guest", guestId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    Optional<WorkflowViews.Dashboard> dashboard(String tenantId, String guestId) {
+        return jdbc.sql("""
+                        SELECT definition_id, definition_version, status, version, enrolled_at, updated_at
+                        FROM workflow.guest_workflows WHERE tenant_id = :tenant AND guest_id = :guest
+                        """)
+                .param("tenant", tenantId)
+                .param("guest", guestId)
+                .query((rs, row) -> new WorkflowViews.Dashboard(
+                        guestId,
+                        rs.getString("definition_id"),
+                        rs.getInt("definition_version"),
+                        rs.getString("status"),
+                        rs.getLong("version"),
+                        instant(rs.getTimestamp("enrolled_at")),
+                        instant(rs.getTimestamp("updated_at")),
+                        groups(tenantId, guestId)))
+                .optional();
+    }
+
+    Optional<WorkflowViews.TaskData> taskData(String tenantId, String guestId, String taskId) {
+        return jdbc.sql("""
+                        SELECT t.status, d.responses::text AS responses, d.updated_at
+                        FROM workflow.guest_tasks t
+                        LEFT JOIN workflow.guest_task_data d
+                          ON d.tenant_id = t.tenant_id AND d.guest_id = t.guest_id AND d.task_key = t.task_key
+                        WHERE t.tenant_id = :tenant AND t.guest_id = :guest AND t.task_key = :task
+                        """)
+                .param("tenant", tenantId)
+                .param("guest", guestId)
+                .param("task", taskId)
+                .query((rs, row) -> new WorkflowViews.TaskData(
+                        guestId,
+                        taskId,
+                        rs.getString("status"),
+                        rs.getString("responses") == null ? null : json.readTree(rs.getString("responses")),
+                        instant(rs.getTimestamp("updated_at"))))
+                .optional();
+    }
+
+    private List<WorkflowViews.Group> groups(String tenantId, String guestId) {
+        Map<String, GroupRow> groups = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT g.group_key, g.title AS group_title, g.status AS group_status, t.task_key, t.title,
+                            t.description, t.status, t.link_text, t.link_url_path, t.note
+                        FROM workflow.guest_task_groups g
+                        JOIN workflow.guest_tasks t
+                          ON t.tenant_id = g.tenant_id AND t.guest_id = g.guest_id AND t.group_key = g.group_key
+                        WHERE g.tenant_id = :tenant AND g.guest_id = :guest
+                        ORDER BY g.position, t.position
+                        """).param("tenant", tenantId).param("guest", guestId).query((ResultSet rs) -> {
+            String key = rs.getString("group_key");
+            GroupRow group = groups.get(key);
+            if (group == null) {
+                group = new GroupRow(key, rs.getString("group_title"), rs.getString("group_status"), new ArrayList<>());
+                groups.put(key, group);
+            }
+            group.tasks().add(task(rs));
+        });
+        return groups.values().stream()
+                .map(group -> new WorkflowViews.Group(group.id(), group.title(), group.status(), group.tasks()))
+                .toList();
+    }
+
+    private record GroupRow(String id, String title, String status, List<WorkflowViews.Task> tasks) {}
+
+    private static WorkflowViews.Task task(ResultSet rs) throws SQLException {
+        return new WorkflowViews.Task(
+                rs.getString("task_key"),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("status"),
+                rs.getString("link_text"),
+                rs.getString("link_url_path"),
+                rs.getString("note"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

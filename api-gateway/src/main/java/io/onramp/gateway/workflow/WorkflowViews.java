@@ -1,0 +1,40 @@
+package io.onramp.gateway.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** What the workflow endpoints answer with (snake_case on the wire). */
+final class WorkflowViews {
+
+    private WorkflowViews() {}
+
+    /** One version of a definition; {@code groups} exactly as it was stored. */
+    record Definition(String id, int version, JsonNode groups, String updatedBy, Instant updatedAt) {}
+
+    /** The guest's dashboard: ordered groups of ordered tasks, as the front end renders them. */
+    record Dashboard(
+            String guestId,
+            String definitionId,
+            int definitionVersion,
+            String status,
+            long version,
+            Instant enrolledAt,
+            Instant updatedAt,
+            List<Group> groups) {}
+
+    record Group(String id, String title, String status, List<Task> tasks) {}
+
+    /** @param note the reviewer's note while more information is needed (kept until the task completes) */
+    record Task(
+            String id,
+            String title,
+            String description,
+            String status,
+            String linkText,
+            String linkUrlPath,
+            String note) {}
+
+    /** The responses submitted with a task; null until any are. */
+    record TaskData(String guestId, String taskId, String status, JsonNode responses, Instant updatedAt) {}
+}

@@ -1,0 +1,45 @@
+package io.onramp.workflow.adapters.kafka;
+
+import io.onramp.platform.RecordPublisher;
+import io.onramp.schemas.CommandReply;
+import io.onramp.schemas.Topics;
+import io.onramp.schemas.WorkflowOutcome;
+import io.onramp.workflow.adapters.jdbc.ReadModelProjection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects decided commands into PostgreSQL and only then replies to the gateway, so that a client reading right after
+ * its 2xx sees its own write. Redeliveries re-apply idempotently and reply again; the gateway ignores replies it no
+ * longer waits for.
+ */
+@Component
+class WorkflowOutcomeProjector {
+
+    private final Topics topics;
+    private final ReadModelProjection projection;
+    private final RecordPublisher publisher;
+
+    WorkflowOutcomeProjector(Topics topics, ReadModelProjection projection, RecordPublisher publisher) {
+        this.topics = topics;
+        this.projection = projection;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(
+            id = "workflow-worker-projection",
+            topics = Topics.WORKFLOW_OUTCOMES,
+            concurrency = "${onramp.workflow-worker.projection-concurrency}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<WorkflowOutcome> outcomes = RecordPublisher.readBatch(topics.workflowOutcomes, records);
+        projection.apply(outcomes);
+        Map<String, CommandReply> replies = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> replies.put(outcome.getReply().getRequestId(), outcome.getReply()));
+        publisher.publishAll(topics.commandReplies, replies);
+    }
+}

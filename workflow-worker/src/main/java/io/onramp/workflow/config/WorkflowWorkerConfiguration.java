@@ -1,0 +1,42 @@
+package io.onramp.workflow.config;
+
+import io.onramp.platform.jdbc.CommandOutcomes;
+import io.onramp.schemas.Topics;
+import io.onramp.workflow.topology.WorkflowTopology;
+import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+/** Wires the workflow topology into the Streams app Spring runs. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(WorkflowWorkerProperties.class)
+@Import(CommandOutcomes.class)
+class WorkflowWorkerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WorkflowTopology workflowTopology(Topics topics, Clock clock) {
+        return new WorkflowTopology(topics, clock);
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer topologies(WorkflowTopology workflows) {
+        return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureBuilder(StreamsBuilder builder) {
+                workflows.build(builder);
+            }
+        });
+    }
+}
