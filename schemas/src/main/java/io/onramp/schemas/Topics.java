@@ -27,6 +27,9 @@ public final class Topics {
     public static final String WORKFLOW_COMMANDS = "workflow-commands";
     public static final String WORKFLOW_OUTCOMES = "workflow-outcomes";
     public static final String WORKFLOW_EVENTS = "workflow-events";
+    public static final String SCHEDULE_COMMANDS = "schedule-commands";
+    public static final String SCHEDULE_OUTCOMES = "schedule-outcomes";
+    public static final String SCHEDULE_EVENTS = "schedule-events";
 
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
@@ -41,6 +44,9 @@ public final class Topics {
     public final Topic<String, WorkflowCommand> workflowCommands;
     public final Topic<String, WorkflowOutcome> workflowOutcomes;
     public final Topic<String, WorkflowEvent> workflowEvents;
+    public final Topic<String, ScheduleCommand> scheduleCommands;
+    public final Topic<String, ScheduleOutcome> scheduleOutcomes;
+    public final Topic<String, ScheduleEvent> scheduleEvents;
 
     private final AvroSerdes serdes;
 
@@ -59,6 +65,9 @@ public final class Topics {
         workflowCommands = topic(WORKFLOW_COMMANDS, serdes, WorkflowCommand.class, false);
         workflowOutcomes = topic(WORKFLOW_OUTCOMES, serdes, WorkflowOutcome.class, false);
         workflowEvents = topic(WORKFLOW_EVENTS, serdes, WorkflowEvent.class, false);
+        scheduleCommands = topic(SCHEDULE_COMMANDS, serdes, ScheduleCommand.class, false);
+        scheduleOutcomes = topic(SCHEDULE_OUTCOMES, serdes, ScheduleOutcome.class, false);
+        scheduleEvents = topic(SCHEDULE_EVENTS, serdes, ScheduleEvent.class, false);
     }
 
     /** Every topic, for creating them and for operators' listings. */
@@ -76,7 +85,10 @@ public final class Topics {
                 workflowDefinitions,
                 workflowCommands,
                 workflowOutcomes,
-                workflowEvents);
+                workflowEvents,
+                scheduleCommands,
+                scheduleOutcomes,
+                scheduleEvents);
     }
 
     /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */
