@@ -2,6 +2,7 @@ package io.onramp.workflow.config;
 
 import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.Topics;
+import io.onramp.workflow.topology.ScheduleTopology;
 import io.onramp.workflow.topology.WorkflowTopology;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -13,7 +14,7 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
-/** Wires the workflow topology into the Streams app Spring runs. */
+/** Wires the guest workflow and scheduled interview topologies into the Streams app Spring runs. */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 @EnableConfigurationProperties(WorkflowWorkerProperties.class)
@@ -31,11 +32,17 @@ class WorkflowWorkerConfiguration {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer topologies(WorkflowTopology workflows) {
+    ScheduleTopology scheduleTopology(Topics topics, Clock clock) {
+        return new ScheduleTopology(topics, clock);
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer topologies(WorkflowTopology workflows, ScheduleTopology schedules) {
         return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureBuilder(StreamsBuilder builder) {
                 workflows.build(builder);
+                schedules.build(builder);
             }
         });
     }

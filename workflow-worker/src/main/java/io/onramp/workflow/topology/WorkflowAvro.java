@@ -9,6 +9,7 @@ import io.onramp.schemas.EnrollmentEvent;
 import io.onramp.schemas.GuestTask;
 import io.onramp.schemas.GuestTaskGroup;
 import io.onramp.schemas.ObserveDomainEvent;
+import io.onramp.schemas.ScheduleEvent;
 import io.onramp.schemas.WorkflowCommand;
 import io.onramp.schemas.WorkflowEvent;
 import io.onramp.schemas.WorkflowEventType;
@@ -151,6 +152,21 @@ public final class WorkflowAvro {
                     .build());
         }
         return events;
+    }
+
+    /** The event type a scheduled interview completing is observed as; its qualifier is the interview type. */
+    public static final String SCHEDULE_COMPLETED = "schedule_completed";
+
+    /** A scheduled interview that completed, as an event its candidate's workflow observes. */
+    static WorkflowCommand scheduleCompleted(ScheduleEvent event) {
+        return new WorkflowCommand(
+                new CommandMetadata(
+                        SCHEDULE_COMPLETED + ":" + event.getScheduleId(),
+                        event.getTenantId(),
+                        event.getActorId(),
+                        event.getOccurredAt()),
+                event.getCandidate().getId(),
+                new ObserveDomainEvent(SCHEDULE_COMPLETED, event.getInterviewType(), event.getScheduleId()));
     }
 
     /** An upstream enrolment naming a workflow definition, as the enrolment command it asks for. */

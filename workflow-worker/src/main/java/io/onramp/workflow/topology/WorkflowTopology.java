@@ -1,6 +1,7 @@
 package io.onramp.workflow.topology;
 
 import io.onramp.schemas.Keys;
+import io.onramp.schemas.ScheduleEventType;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowCommand;
 import io.onramp.schemas.WorkflowDefinition;
@@ -21,8 +22,8 @@ import org.apache.kafka.streams.state.Stores;
  * Guest workflows. Definition commands are decided per definition and every new version goes to the compacted
  * {@code workflow-definitions} topic, read back whole by every instance as a global table. The TASK-STATE table is
  * keyed by tenant and guest and fed by commands from the gateway, by upstream enrolment events naming a definition
- * (re-keyed by tenant and user), and by completed attempts (already keyed by tenant and owner), which may complete a
- * task defined as {@code completes_on} them. Every decision goes to {@code workflow-outcomes} for the read model and the
+ * (re-keyed by tenant and user), by completed attempts (already keyed by tenant and owner) and by completed scheduled
+ * interviews (re-keyed by tenant and candidate), which may complete a task defined as {@code completes_on} them. Every decision goes to {@code workflow-outcomes} for the read model and the
  * reply; every status change to {@code workflow-events}.
  */
 public final class WorkflowTopology {
@@ -89,9 +90,20 @@ public final class WorkflowTopology {
                 .filter((key, outcome) -> WorkflowAvro.completesAttempt(outcome))
                 .mapValues(WorkflowAvro::attemptCompleted);
 
+        var schedules = topics.scheduleEvents;
+        KStream<String, WorkflowCommand> fromSchedules = builder.stream(
+                        schedules.name(), Consumed.with(schedules.keySerde(), schedules.valueSerde()))
+                .filter((key, event) -> event.getType() == ScheduleEventType.COMPLETED)
+                .map((key, event) -> KeyValue.pair(
+                        Keys.of(event.getTenantId(), event.getCandidate().getId()),
+                        WorkflowAvro.scheduleCompleted(event)))
+                .repartition(Repartitioned.with(commands.keySerde(), commands.valueSerde())
+                        .withName("workflow-schedule-completions-by-guest"));
+
         KStream<String, WorkflowOutcome> outcomes = fromGateway
                 .merge(fromUpstream)
                 .merge(fromAttempts)
+                .merge(fromSchedules)
                 .processValues(() -> new GuestWorkflowProcessor(clock), TASK_STATE_STORE);
         toOutcomes(outcomes);
         var events = topics.workflowEvents;
