@@ -14,6 +14,7 @@ public final class ResourceLocations {
             case "access" -> "/api/v1/access/" + resourceId;
             case "attempt" -> "/api/v1/attempts/" + resourceId;
             case "workflow_definition" -> "/api/v1/workflow-definitions/" + resourceId;
+            case "schedule" -> "/api/v1/schedules/" + resourceId;
             case "guest_workflow" -> "/api/v1/guests/" + resourceId + "/dashboard";
             default -> null;
         };

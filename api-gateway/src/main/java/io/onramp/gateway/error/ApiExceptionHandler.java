@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
 
 /** Maps every failure of a request to one status and the error envelope; nothing a client sends yields a 5xx. */
 @RestControllerAdvice
@@ -74,6 +75,11 @@ class ApiExceptionHandler {
         return answer(ErrorEnvelope.of(404, e.getMessage(), e.field(), "not found"));
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ErrorEnvelope> preconditionRequired(PreconditionRequiredException e) {
+        return answer(ErrorEnvelope.of(428, "Precondition required", "If-Match", e.getMessage()));
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ErrorEnvelope> invalid(InvalidRequestException e) {
         return answer(ErrorEnvelope.of(400, "Validation failed", e.field(), e.getMessage()));
@@ -89,6 +95,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadableBody(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof DatabindException wrongValue
+                && !wrongValue.getPath().isEmpty()) {
+            return answer(ErrorEnvelope.of(
+                    400, "Validation failed", JsonNames.path(wrongValue), "has the wrong type or format"));
+        }
         return answer(ErrorEnvelope.of(
                 400, "Malformed request body", "body", "must be a JSON object of the documented shape"));
     }

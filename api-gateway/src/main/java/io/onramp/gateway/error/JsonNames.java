@@ -1,5 +1,7 @@
 package io.onramp.gateway.error;
 
+import tools.jackson.databind.DatabindException;
+
 /** Java property paths as the API spells them ({@code config.isDefaultAccessAllowed → config.is_default_access_allowed}). */
 final class JsonNames {
 
@@ -15,5 +17,21 @@ final class JsonNames {
             }
         }
         return out.toString();
+    }
+
+    /** Where in the request body a value could not be bound: {@code candidate.timezone}, {@code interviewer_ids[1]}. */
+    static String path(DatabindException e) {
+        var out = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "body" : out.toString();
     }
 }

@@ -15,6 +15,11 @@ public final class Permissions {
     public static final String ACCESS_GRANT = "access:grant";
     public static final String ACCESS_REVOKE = "access:revoke";
     public static final String ACCESS_READ = "access:read";
+    public static final String SCHEDULES_CREATE = "schedules:create";
+    public static final String SCHEDULES_UPDATE = "schedules:update";
+    public static final String SCHEDULES_READ = "schedules:read";
+    public static final String SCHEDULES_READ_ALL = "schedules:read_all";
+    public static final String SCHEDULES_FEEDBACK = "schedules:feedback";
     public static final String WORKFLOWS_READ = "workflows:read";
     public static final String WORKFLOWS_READ_ALL = "workflows:read_all";
     public static final String WORKFLOWS_UPDATE = "workflows:update";

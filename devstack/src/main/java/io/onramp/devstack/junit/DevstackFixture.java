@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ public final class DevstackFixture {
 
     private static Infrastructure infrastructure;
     private static final Map<Service, ServiceProcess> SERVICES = new EnumMap<>(Service.class);
+    private static final Map<Service, ServiceProcess> SECOND_INSTANCES = new EnumMap<>(Service.class);
 
     private DevstackFixture() {}
 
@@ -53,6 +55,29 @@ public final class DevstackFixture {
         return running;
     }
 
+    /**
+     * Another instance of the service, beside {@link #service(Service)}'s: same Kafka application id and consumer
+     * groups, its own port, Streams state folder and log, so that the two share the partitions between them.
+     */
+    public static synchronized ServiceProcess secondInstance(Service service) {
+        var running = SECOND_INSTANCES.get(service);
+        if (running == null || !running.isAlive()) {
+            Infrastructure infra = infrastructure();
+            var environment = new HashMap<>(infra.serviceEnvironment());
+            environment.put(
+                    "STREAMS_STATE_DIR",
+                    infra.dataDir().resolve("streams-state-2").toString());
+            running = ServiceProcess.start(
+                            service,
+                            environment,
+                            Ports.free(),
+                            Path.of(System.getProperty("java.io.tmpdir"), "service-logs", "second-instance"))
+                    .awaitHealthy();
+            SECOND_INSTANCES.put(service, running);
+        }
+        return running;
+    }
+
     private static void stopAfterSpring() {
         Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
@@ -69,7 +94,9 @@ public final class DevstackFixture {
     }
 
     private static synchronized void stopAll() {
-        List<AutoCloseable> toStop = new ArrayList<>(SERVICES.values());
+        List<AutoCloseable> toStop = new ArrayList<>(SECOND_INSTANCES.values());
+        toStop.addAll(SERVICES.values());
+        SECOND_INSTANCES.clear();
         SERVICES.clear();
         toStop.forEach(DevstackFixture::closeQuietly);
         if (infrastructure != null) {

@@ -3,6 +3,7 @@ package io.onramp.workflow.adapters.jdbc;
 import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.GuestWorkflow;
 import io.onramp.schemas.GuestWorkflowDeleted;
+import io.onramp.schemas.ScheduleOutcome;
 import io.onramp.schemas.WorkflowDefinition;
 import io.onramp.schemas.WorkflowOutcome;
 import java.util.List;
@@ -15,11 +16,14 @@ public class ReadModelProjection {
 
     private final DefinitionVersions definitions;
     private final GuestWorkflows guests;
+    private final Schedules schedules;
     private final CommandOutcomes outcomes;
 
-    ReadModelProjection(DefinitionVersions definitions, GuestWorkflows guests, CommandOutcomes outcomes) {
+    ReadModelProjection(
+            DefinitionVersions definitions, GuestWorkflows guests, Schedules schedules, CommandOutcomes outcomes) {
         this.definitions = definitions;
         this.guests = guests;
+        this.schedules = schedules;
         this.outcomes = outcomes;
     }
 
@@ -32,6 +36,16 @@ public class ReadModelProjection {
                 guests.upsert(workflow);
             } else if (outcome.getChange() instanceof GuestWorkflowDeleted deleted) {
                 guests.delete(deleted);
+            }
+            outcomes.record(outcome.getReply());
+        }
+    }
+
+    @Transactional
+    public void applySchedules(List<ScheduleOutcome> batch) {
+        for (ScheduleOutcome outcome : batch) {
+            if (outcome.getChange() != null) {
+                schedules.upsert(outcome.getChange());
             }
             outcomes.record(outcome.getReply());
         }

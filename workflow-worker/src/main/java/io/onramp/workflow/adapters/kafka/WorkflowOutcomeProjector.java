@@ -2,6 +2,7 @@ package io.onramp.workflow.adapters.kafka;
 
 import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.CommandReply;
+import io.onramp.schemas.ScheduleOutcome;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowOutcome;
 import io.onramp.workflow.adapters.jdbc.ReadModelProjection;
@@ -38,8 +39,23 @@ class WorkflowOutcomeProjector {
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<WorkflowOutcome> outcomes = RecordPublisher.readBatch(topics.workflowOutcomes, records);
         projection.apply(outcomes);
+        reply(outcomes.stream().map(WorkflowOutcome::getReply).toList());
+    }
+
+    @KafkaListener(
+            id = "workflow-worker-schedule-projection",
+            topics = Topics.SCHEDULE_OUTCOMES,
+            concurrency = "${onramp.workflow-worker.projection-concurrency}",
+            batch = "true")
+    void onSchedules(List<ConsumerRecord<String, byte[]>> records) {
+        List<ScheduleOutcome> outcomes = RecordPublisher.readBatch(topics.scheduleOutcomes, records);
+        projection.applySchedules(outcomes);
+        reply(outcomes.stream().map(ScheduleOutcome::getReply).toList());
+    }
+
+    private void reply(List<CommandReply> decided) {
         Map<String, CommandReply> replies = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> replies.put(outcome.getReply().getRequestId(), outcome.getReply()));
+        decided.forEach(reply -> replies.put(reply.getRequestId(), reply));
         publisher.publishAll(topics.commandReplies, replies);
     }
 }

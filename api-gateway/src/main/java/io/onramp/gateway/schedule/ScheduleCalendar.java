@@ -1,0 +1,90 @@
+package io.onramp.gateway.schedule;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * A scheduled interview as an iCalendar event (RFC 5545) built with ical4j: times in the interview's time zone, the
+ * organizer, the candidate and every interviewer as attendees, the location or meeting URL, and a SEQUENCE that is the
+ * reschedule count, so calendars take a reschedule as an update. A cancelled interview is {@code STATUS:CANCELLED}
+ * (method CANCEL).
+ */
+final class ScheduleCalendar {
+
+    private static final String PRODUCT = "-//Onramp//Scheduled interviews//EN";
+
+    private ScheduleCalendar() {}
+
+    static String of(ScheduleView interview) {
+        ZoneId zone = ZoneId.of(interview.timezone());
+        var event = new VEvent(
+                interview.scheduledStart().atZone(zone),
+                interview.scheduledEnd().atZone(zone),
+                interview.title());
+        event.add(new Uid(interview.id() + "@onramp"));
+        event.add(new Sequence(interview.rescheduleCount()));
+        event.add(new LastModified(interview.updatedAt()));
+        event.add(new Status(status(interview.status())));
+        String where = interview.location() != null ? interview.location() : interview.meetingUrl();
+        if (where != null) {
+            event.add(new Location(where));
+        }
+        if (interview.meetingUrl() != null) {
+            event.add(new Url(URI.create(interview.meetingUrl())));
+        }
+        if (interview.notes() != null) {
+            event.add(new Description(interview.notes()));
+        }
+        event.add(new Organizer(
+                new ParameterList(List.of(new Cn(interview.organizerId()))), user(interview.organizerId())));
+        var candidate = interview.candidate();
+        event.add(new Attendee(
+                new ParameterList(List.of(new Cn(candidate.name()), Role.REQ_PARTICIPANT)),
+                URI.create("mailto:" + candidate.email())));
+        for (String interviewer : interview.interviewerIds()) {
+            event.add(new Attendee(
+                    new ParameterList(List.of(new Cn(interviewer), Role.REQ_PARTICIPANT)), user(interviewer)));
+        }
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(interview.status().equals("cancelled") ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(event);
+        return calendar.toString();
+    }
+
+    /** Users are known here by id only: a URN names them as calendar addresses. */
+    private static URI user(String userId) {
+        return URI.create("urn:onramp:user:" + URLEncoder.encode(userId, StandardCharsets.UTF_8));
+    }
+
+    private static String status(String status) {
+        return switch (status) {
+            case "cancelled" -> Status.VALUE_CANCELLED;
+            case "confirmed", "in_progress", "completed" -> Status.VALUE_CONFIRMED;
+            default -> Status.VALUE_TENTATIVE;
+        };
+    }
+}
