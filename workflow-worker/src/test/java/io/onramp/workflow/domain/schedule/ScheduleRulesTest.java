@@ -250,6 +250,81 @@ class ScheduleRulesTest {
         assertThat(TextSanitizer.plainText("R&D < 5 & co")).isEqualTo("R&D < 5 & co");
     }
 
+    /** The payloads each plain-text field is tried with; none may leave markup or a script behind. */
+    private static final List<String> XSS = List.of(
+            "<script>alert(1)</script>Text",
+            "<img src=x onerror=alert(1)>Text",
+            "&lt;script&gt;alert(1)&lt;/script&gt;Text",
+            "<a href=\"javascript:alert(1)\">Text</a>",
+            "<svg/onload=alert(1)>Text",
+            "<<script>script>alert(1)<</script>/script>Text");
+
+    @TestFactory
+    Stream<DynamicTest> everyPlainTextFieldLosesEveryPayload() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String payload : XSS) {
+            tests.add(dynamicTest("schedule fields: " + payload, () -> {
+                var draft = new ScheduleDraft(
+                        "technical",
+                        payload,
+                        "c-1",
+                        payload,
+                        "c@example.com",
+                        "Asia/Tokyo",
+                        List.of(),
+                        START,
+                        END,
+                        "America/Toronto",
+                        "zoom",
+                        null,
+                        payload,
+                        payload,
+                        false);
+                var created = ((Decision.Accepted<ScheduleChange>)
+                                ScheduleRules.create("acme", "s-1", "u-1", draft, Optional.empty(), NONE, NOW))
+                        .result()
+                        .interview();
+                for (String text :
+                        List.of(created.title(), created.candidate().name(), created.location(), created.notes())) {
+                    assertClean(text);
+                }
+            }));
+            tests.add(dynamicTest("cancellation reason: " + payload, () -> {
+                var cancelled = ((Decision.Accepted<ScheduleChange>) ScheduleRules.transition(
+                                Optional.of(interview(ScheduleStatus.SCHEDULED)),
+                                3L,
+                                ScheduleRules.Action.CANCEL,
+                                payload,
+                                "u-1",
+                                NOW))
+                        .result()
+                        .interview();
+                assertClean(cancelled.cancellationReason());
+            }));
+            tests.add(dynamicTest("feedback fields: " + payload, () -> {
+                var draft = new FeedbackDraft(
+                        4, null, null, null, null, "yes", payload, payload, payload, payload, Map.of());
+                var feedback = ((Decision.Accepted<ScheduleChange>) ScheduleRules.submitFeedback(
+                                Optional.of(interview(ScheduleStatus.COMPLETED)), "u-7", draft, NOW))
+                        .result()
+                        .interview()
+                        .feedbackFrom("u-7")
+                        .orElseThrow();
+                for (String text : List.of(
+                        feedback.strengths(), feedback.weaknesses(), feedback.notes(), feedback.privateNotes())) {
+                    assertClean(text);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static void assertClean(String text) {
+        assertThat(text).isNotNull();
+        assertThat(text.toLowerCase()).doesNotContain("<script", "onerror", "onload", "javascript:", "<img", "<svg");
+        assertThat(text).contains("Text");
+    }
+
     @Test
     void shouldRefuseADoubleBookingUnlessOverlapIsAllowed() {
         Bookings busy = interviewer -> interviewer.equals("u-9")
