@@ -36,7 +36,7 @@ final class ScheduleCalendar {
 
     private ScheduleCalendar() {}
 
-    static String of(ScheduleView interview) {
+    static String of(Schedule interview) {
         ZoneId zone = ZoneId.of(interview.timezone());
         var event = new VEvent(
                 interview.scheduledStart().atZone(zone),

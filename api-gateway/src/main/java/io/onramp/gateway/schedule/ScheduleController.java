@@ -186,7 +186,7 @@ class ScheduleController {
 
     @GetMapping(value = "/api/v1/schedules/{scheduleId}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> calendar(@AuthenticationPrincipal Caller caller, @PathVariable String scheduleId) {
-        ScheduleView interview = readable(caller, scheduleId);
+        Schedule interview = readable(caller, scheduleId).schedule();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
                 .header(
@@ -292,8 +292,9 @@ class ScheduleController {
             boolean privateNotesVisible,
             List<ScheduleReadModel.FeedbackView> feedback) {}
 
-    private FeedbackList feedbackOf(Caller caller, ScheduleView interview) {
+    private FeedbackList feedbackOf(Caller caller, ScheduleView view) {
         boolean all = caller.has(Permissions.SCHEDULES_READ_ALL);
+        Schedule interview = view.schedule();
         var feedback = schedules.feedback(caller.tenantId(), interview.id(), all);
         var given = feedback.stream()
                 .map(ScheduleReadModel.FeedbackView::interviewerId)
@@ -301,7 +302,7 @@ class ScheduleController {
         var missing = interview.interviewerIds().stream()
                 .filter(id -> !given.contains(id))
                 .toList();
-        return new FeedbackList(interview.id(), interview.allFeedbackSubmitted(), missing, all, feedback);
+        return new FeedbackList(interview.id(), view.allFeedbackSubmitted(), missing, all, feedback);
     }
 
     private ResponseEntity<ScheduleView> change(
@@ -339,25 +340,25 @@ class ScheduleController {
     private ScheduleView readable(Caller caller, String scheduleId) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_READ, Permissions.SCHEDULES_READ_ALL);
         ScheduleView interview = view(find(caller, scheduleId));
-        if (!caller.has(Permissions.SCHEDULES_READ_ALL) && !interview.involves(caller.userId())) {
+        if (!caller.has(Permissions.SCHEDULES_READ_ALL) && !interview.schedule().involves(caller.userId())) {
             throw new ForbiddenException(
                     "id", "Only its organizer, interviewers and candidate, or schedules:read_all, may read it");
         }
         return interview;
     }
 
-    private ScheduleView.Row find(Caller caller, String scheduleId) {
+    private Schedule find(Caller caller, String scheduleId) {
         return schedules
                 .find(caller.tenantId(), scheduleId)
                 .orElseThrow(() -> new NotFoundException("Scheduled interview", scheduleId));
     }
 
-    private ScheduleView view(ScheduleView.Row row) {
+    private ScheduleView view(Schedule row) {
         return ScheduleView.of(row, clock.instant());
     }
 
     private static ResponseEntity.BodyBuilder withVersion(ResponseEntity.BodyBuilder builder, ScheduleView view) {
-        return builder.eTag("\"" + view.version() + "\"");
+        return builder.eTag("\"" + view.schedule().version() + "\"");
     }
 
     private static Instant instant(OffsetDateTime time) {

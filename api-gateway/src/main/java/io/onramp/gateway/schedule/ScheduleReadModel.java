@@ -35,7 +35,7 @@ class ScheduleReadModel {
         this.json = json;
     }
 
-    Optional<ScheduleView.Row> find(String tenantId, String scheduleId) {
+    Optional<Schedule> find(String tenantId, String scheduleId) {
         return jdbc.sql(SELECT + " WHERE s.tenant_id = :tenant AND s.schedule_id = :id")
                 .param("tenant", tenantId)
                 .param("id", scheduleId)
@@ -47,7 +47,7 @@ class ScheduleReadModel {
      * @param involving only interviews this user organises, sits on the panel of, or is the candidate of (null: all)
      * @param upcomingAfter only interviews still ahead (scheduled, confirmed, rescheduled) starting after this instant
      */
-    List<ScheduleView.Row> list(
+    List<Schedule> list(
             String tenantId,
             String involving,
             String interviewer,
@@ -132,15 +132,15 @@ class ScheduleReadModel {
         return json.convertValue(node, json.getTypeFactory().constructMapType(Map.class, String.class, Integer.class));
     }
 
-    private static ScheduleView.Row row(ResultSet rs, int row) throws SQLException {
+    private static Schedule row(ResultSet rs, int row) throws SQLException {
         Array panel = rs.getArray("interviewer_ids");
-        return new ScheduleView.Row(
+        return new Schedule(
                 rs.getString("schedule_id"),
                 rs.getString("interview_type"),
                 rs.getString("title"),
                 rs.getString("status"),
                 rs.getLong("version"),
-                new ScheduleView.Candidate(
+                new Schedule.Candidate(
                         rs.getString("candidate_id"),
                         rs.getString("candidate_name"),
                         rs.getString("candidate_email"),

@@ -159,11 +159,11 @@ public final class ScheduleRules {
             String reason,
             String actorId,
             Instant now) {
-        var current = current(existing, expectedVersion);
-        if (current instanceof Decision.Rejected<ScheduledInterview> rejected) {
-            return retype(rejected);
+        var refused = refusal(existing, expectedVersion);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        ScheduledInterview interview = ((Decision.Accepted<ScheduledInterview>) current).result();
+        ScheduledInterview interview = existing.orElseThrow();
         if (!allowed(action, interview.status())) {
             return illegal(interview, action.wireName());
         }
@@ -216,11 +216,11 @@ public final class ScheduleRules {
             Instant end,
             Bookings bookings,
             Instant now) {
-        var current = current(existing, expectedVersion);
-        if (current instanceof Decision.Rejected<ScheduledInterview> rejected) {
-            return retype(rejected);
+        var refused = refusal(existing, expectedVersion);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        ScheduledInterview interview = ((Decision.Accepted<ScheduledInterview>) current).result();
+        ScheduledInterview interview = existing.orElseThrow();
         if (interview.status().isFinal()) {
             return illegal(interview, "reschedule");
         }
@@ -252,11 +252,11 @@ public final class ScheduleRules {
             boolean allowOverlap,
             Bookings bookings,
             Instant now) {
-        var current = current(existing, expectedVersion);
-        if (current instanceof Decision.Rejected<ScheduledInterview> rejected) {
-            return retype(rejected);
+        var refused = refusal(existing, expectedVersion);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        ScheduledInterview interview = ((Decision.Accepted<ScheduledInterview>) current).result();
+        ScheduledInterview interview = existing.orElseThrow();
         if (interview.status().isFinal()) {
             return illegal(interview, add ? "add an interviewer" : "remove an interviewer");
         }
@@ -380,20 +380,21 @@ public final class ScheduleRules {
         return Optional.empty();
     }
 
-    /** The interview as the command expects it: missing is a 404, another version a 409 naming the current one. */
-    private static Decision<ScheduledInterview> current(Optional<ScheduledInterview> existing, Long expectedVersion) {
+    /** Why a command cannot apply: no such interview (404), or it is at another version than expected (409). */
+    private static Optional<Decision<ScheduleChange>> refusal(
+            Optional<ScheduledInterview> existing, Long expectedVersion) {
         if (existing.isEmpty()) {
-            return notFound();
+            return Optional.of(notFound());
         }
-        ScheduledInterview interview = existing.get();
-        if (expectedVersion != null && expectedVersion != interview.version()) {
-            return Decision.rejected(
+        long version = existing.get().version();
+        if (expectedVersion != null && expectedVersion != version) {
+            return Optional.of(Decision.rejected(
                     Decision.Reason.CONFLICT,
-                    "Version mismatch: the interview is at version " + interview.version(),
+                    "Version mismatch: the interview is at version " + version,
                     "If-Match",
-                    "expected version " + expectedVersion + ", current version " + interview.version());
+                    "expected version " + expectedVersion + ", current version " + version));
         }
-        return new Decision.Accepted<>(interview);
+        return Optional.empty();
     }
 
     private static <T> Decision<T> illegal(ScheduledInterview interview, String action) {
@@ -407,10 +408,6 @@ public final class ScheduleRules {
     private static <T> Decision<T> notFound() {
         return Decision.rejected(
                 Decision.Reason.NOT_FOUND, "Scheduled interview not found", "id", "No such scheduled interview");
-    }
-
-    private static Decision<ScheduleChange> retype(Decision.Rejected<ScheduledInterview> rejected) {
-        return new Decision.Rejected<>(rejected.reason(), rejected.message(), rejected.violations());
     }
 
     private static Decision<ScheduleChange> accepted(
