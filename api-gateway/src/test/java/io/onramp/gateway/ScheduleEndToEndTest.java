@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onramp.devstack.Service;
 import io.onramp.devstack.junit.DevstackFixture;
+import io.onramp.devstack.junit.KafkaProbe;
+import io.onramp.schemas.Topics;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -280,6 +285,18 @@ class ScheduleEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldDeadLetterAnUnreadableCommandAndDecideTheNext() {
+        var probe = new KafkaProbe(DevstackFixture.infrastructure().kafkaBootstrapServers());
+        byte[] garbage = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        probe.send(Topics.SCHEDULE_COMMANDS, tenant.getBytes(StandardCharsets.UTF_8), garbage);
+
+        assertThat(schedule(START, START.plus(1, ChronoUnit.HOURS), "u-7").statusCode())
+                .isEqualTo(201);
+        probe.awaitRecord(
+                Topics.SCHEDULE_COMMANDS + ".DLT", r -> Arrays.equals(r.value(), garbage), Duration.ofSeconds(30));
+    }
+
+    @Test
     void shouldShowAnInterviewOnlyToThoseInvolvedOrHoldersOfReadAll() {
         String id = json(schedule(START, START.plus(1, ChronoUnit.HOURS), "u-7").body())
                 .get("id")
@@ -327,6 +344,9 @@ class ScheduleEndToEndTest extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
         Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        assertThat(calendar.getComponent("VTIMEZONE"))
+                .as("the zone its times name")
+                .isPresent();
         return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
     }
 

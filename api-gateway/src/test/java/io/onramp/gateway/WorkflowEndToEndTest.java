@@ -10,9 +10,11 @@ import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowEvent;
 import io.onramp.schemas.WorkflowStatus;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -334,6 +336,17 @@ class WorkflowEndToEndTest extends GatewayTestSupport {
             Thread.sleep(200);
         }
         throw new AssertionError("the screening task did not complete: " + statuses);
+    }
+
+    @Test
+    void shouldDeadLetterAnUnreadableCommandAndDecideTheNext() {
+        var probe = new KafkaProbe(DevstackFixture.infrastructure().kafkaBootstrapServers());
+        byte[] garbage = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        probe.send(Topics.WORKFLOW_COMMANDS, (tenant + "/guest-1").getBytes(StandardCharsets.UTF_8), garbage);
+
+        defineAndEnrol("guest-1");
+        probe.awaitRecord(
+                Topics.WORKFLOW_COMMANDS + ".DLT", r -> Arrays.equals(r.value(), garbage), Duration.ofSeconds(30));
     }
 
     private void defineAndEnrol(String guestId) {

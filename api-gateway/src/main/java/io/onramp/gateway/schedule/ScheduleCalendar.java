@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.Role;
@@ -25,7 +27,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
- * A scheduled interview as an iCalendar event (RFC 5545) built with ical4j: times in the interview's time zone, the
+ * A scheduled interview as an iCalendar event (RFC 5545) built with ical4j: times in the interview's time zone (with
+ * its VTIMEZONE), the
  * organizer, the candidate and every interviewer as attendees, the location or meeting URL, and a SEQUENCE that is the
  * reschedule count, so calendars take a reschedule as an update. A cancelled interview is {@code STATUS:CANCELLED}
  * (method CANCEL).
@@ -33,6 +36,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 final class ScheduleCalendar {
 
     private static final String PRODUCT = "-//Onramp//Scheduled interviews//EN";
+    private static final TimeZoneRegistry ZONES =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private ScheduleCalendar() {}
 
@@ -71,6 +76,11 @@ final class ScheduleCalendar {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(interview.status().equals("cancelled") ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        // The TZID of the times names a VTIMEZONE of the same calendar (RFC 5545 §3.2.19): ical4j ships the IANA rules.
+        var timeZone = ZONES.getTimeZone(interview.timezone());
+        if (timeZone != null) {
+            calendar.add(timeZone.getVTimeZone());
+        }
         calendar.add(event);
         return calendar.toString();
     }
