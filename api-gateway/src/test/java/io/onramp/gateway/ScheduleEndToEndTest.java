@@ -61,6 +61,36 @@ class ScheduleEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldScheduleFromATemplate() {
+        var defined = http.put("/api/v1/schedule-templates/phone-screen", recruiter, """
+                {"interview_type":"phone","duration_minutes":30,"title":"Phone screen"}""");
+        assertThat(defined.statusCode()).isEqualTo(201);
+        assertThat(json(defined.body()).get("duration_minutes").asInt()).isEqualTo(30);
+        var invalid = http.put("/api/v1/schedule-templates/phone-screen", recruiter, """
+                {"interview_type":"phone","duration_minutes":0}""");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("duration_minutes");
+
+        var created = http.post("/api/v1/schedules", recruiter, """
+                {"template_id":"phone-screen","scheduled_start":"%s","timezone":"America/Toronto",
+                 "meeting_provider":"custom",
+                 "candidate":{"id":"c-1","name":"Casey","email":"casey@example.com","timezone":"Asia/Tokyo"}}""".formatted(START));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode interview = json(created.body());
+        assertThat(interview.get("interview_type").asString()).isEqualTo("phone");
+        assertThat(interview.get("title").asString()).isEqualTo("Phone screen");
+        assertThat(interview.get("duration_minutes").asInt()).isEqualTo(30);
+
+        var unknown = http.post("/api/v1/schedules", recruiter, """
+                {"template_id":"nope","scheduled_start":"%s","timezone":"America/Toronto","meeting_provider":"zoom",
+                 "candidate":{"id":"c-1","name":"Casey","email":"casey@example.com","timezone":"Asia/Tokyo"}}""".formatted(START));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(http.get("/api/v1/schedule-templates", recruiter).body()))
+                .hasSize(1);
+    }
+
+    @Test
     void shouldWalkTheLifecycleWithOptimisticLocking() {
         String id = json(schedule(START, START.plus(1, ChronoUnit.HOURS), "u-7").body())
                 .get("id")

@@ -15,6 +15,7 @@ public final class ResourceLocations {
             case "attempt" -> "/api/v1/attempts/" + resourceId;
             case "workflow_definition" -> "/api/v1/workflow-definitions/" + resourceId;
             case "schedule" -> "/api/v1/schedules/" + resourceId;
+            case "schedule_template" -> "/api/v1/schedule-templates/" + resourceId;
             case "guest_workflow" -> "/api/v1/guests/" + resourceId + "/dashboard";
             default -> null;
         };

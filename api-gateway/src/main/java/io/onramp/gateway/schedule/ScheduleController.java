@@ -83,7 +83,8 @@ class ScheduleController {
             String notes,
             @NotNull CandidateRequest candidate,
             List<String> interviewerIds,
-            Boolean allowOverlap) {}
+            Boolean allowOverlap,
+            String templateId) {}
 
     record RescheduleRequest(OffsetDateTime scheduledStart, OffsetDateTime scheduledEnd) {}
 
@@ -133,6 +134,7 @@ class ScheduleController {
                 .setLocation(request.location())
                 .setNotes(request.notes())
                 .setAllowOverlap(Boolean.TRUE.equals(request.allowOverlap()))
+                .setTemplateId(request.templateId())
                 .build();
         send(caller, id, null, create, prefer);
         ScheduleView created = view(find(caller, id));

@@ -87,6 +87,29 @@ class ScheduleReadModel {
                 .list();
     }
 
+    /** A scheduling template of the tenant. */
+    record TemplateView(
+            String id, String interviewType, int durationMinutes, String title, long version, Instant updatedAt) {}
+
+    /** @param templateId one template, or every template of the tenant when null */
+    List<TemplateView> templates(String tenantId, String templateId) {
+        return jdbc.sql("""
+                        SELECT * FROM workflow.schedule_templates
+                        WHERE tenant_id = :tenant AND (CAST(:id AS text) IS NULL OR template_id = :id)
+                        ORDER BY template_id
+                        """)
+                .param("tenant", tenantId)
+                .param("id", templateId)
+                .query((rs, row) -> new TemplateView(
+                        rs.getString("template_id"),
+                        rs.getString("interview_type"),
+                        rs.getInt("duration_minutes"),
+                        rs.getString("title"),
+                        rs.getLong("version"),
+                        instant(rs.getTimestamp("updated_at"))))
+                .list();
+    }
+
     List<FeedbackView> feedback(String tenantId, String scheduleId, boolean withPrivateNotes) {
         return jdbc.sql("""
                         SELECT * FROM workflow.schedule_feedback WHERE tenant_id = :tenant AND schedule_id = :id

@@ -13,6 +13,7 @@ import io.onramp.workflow.domain.schedule.FeedbackDraft;
 import io.onramp.workflow.domain.schedule.ScheduleChange;
 import io.onramp.workflow.domain.schedule.ScheduleDraft;
 import io.onramp.workflow.domain.schedule.ScheduleStatus;
+import io.onramp.workflow.domain.schedule.ScheduleTemplate;
 import io.onramp.workflow.domain.schedule.ScheduledInterview;
 import java.time.Instant;
 
@@ -20,6 +21,7 @@ import java.time.Instant;
 public final class ScheduleAvro {
 
     public static final String RESOURCE = "schedule";
+    public static final String TEMPLATE_RESOURCE = "schedule_template";
 
     private ScheduleAvro() {}
 
@@ -152,6 +154,28 @@ public final class ScheduleAvro {
                 .setVersion(interview.version())
                 .setOccurredAt(now)
                 .build();
+    }
+
+    static ScheduleTemplate template(io.onramp.schemas.ScheduleTemplate avro) {
+        return new ScheduleTemplate(
+                avro.getTenantId(),
+                avro.getTemplateId(),
+                avro.getInterviewType(),
+                avro.getDurationMinutes(),
+                avro.getTitle(),
+                avro.getVersion(),
+                avro.getUpdatedAt());
+    }
+
+    static io.onramp.schemas.ScheduleTemplate avro(ScheduleTemplate template) {
+        return new io.onramp.schemas.ScheduleTemplate(
+                template.tenantId(),
+                template.id(),
+                template.interviewType(),
+                template.durationMinutes(),
+                template.title(),
+                template.version(),
+                template.updatedAt());
     }
 
     private static ScheduleCandidate candidate(Candidate candidate) {

@@ -6,6 +6,7 @@ import io.onramp.schemas.ChangePanel;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.CreateSchedule;
+import io.onramp.schemas.DefineScheduleTemplate;
 import io.onramp.schemas.InterviewerBooking;
 import io.onramp.schemas.InterviewerBookings;
 import io.onramp.schemas.Keys;
@@ -18,7 +19,9 @@ import io.onramp.schemas.TransitionSchedule;
 import io.onramp.workflow.domain.schedule.Booking;
 import io.onramp.workflow.domain.schedule.Bookings;
 import io.onramp.workflow.domain.schedule.ScheduleChange;
+import io.onramp.workflow.domain.schedule.ScheduleDraft;
 import io.onramp.workflow.domain.schedule.ScheduleRules;
+import io.onramp.workflow.domain.schedule.ScheduleTemplate;
 import io.onramp.workflow.domain.schedule.ScheduledInterview;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +44,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
     private FixedKeyProcessorContext<String, ScheduleOutcome> context;
     private KeyValueStore<String, Schedule> schedules;
     private KeyValueStore<String, InterviewerBookings> bookings;
+    private KeyValueStore<String, io.onramp.schemas.ScheduleTemplate> templates;
 
     ScheduleCommandProcessor(Clock clock) {
         this.clock = clock;
@@ -51,6 +55,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
         this.context = context;
         this.schedules = context.getStateStore(ScheduleTopology.SCHEDULES_STORE);
         this.bookings = context.getStateStore(ScheduleTopology.BOOKINGS_STORE);
+        this.templates = context.getStateStore(ScheduleTopology.TEMPLATES_STORE);
     }
 
     @Override
@@ -65,18 +70,15 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
         Bookings booked = interviewer -> bookingsOf(tenant, interviewer);
         Long expected = command.getExpectedVersion();
         Object payload = command.getPayload();
+        if (payload instanceof DefineScheduleTemplate template) {
+            context.forward(record.withValue(defineTemplate(metadata, template, now)));
+            return;
+        }
 
         Decision<ScheduleChange> decision;
         CommandOutcome success = CommandOutcome.ACCEPTED;
         if (payload instanceof CreateSchedule create) {
-            decision = ScheduleRules.create(
-                    tenant,
-                    command.getScheduleId(),
-                    metadata.getUserId(),
-                    ScheduleAvro.draft(create),
-                    existing,
-                    booked,
-                    now);
+            decision = create(tenant, command.getScheduleId(), metadata.getUserId(), create, existing, booked, now);
             success = CommandOutcome.CREATED;
         } else if (payload instanceof TransitionSchedule transition) {
             decision = ScheduleRules.transition(
@@ -116,6 +118,64 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
                     null);
         }
         context.forward(record.withValue(outcome));
+    }
+
+    /** A request naming a template gets what the template fills in; one naming an unknown template is a 404. */
+    private Decision<ScheduleChange> create(
+            String tenant,
+            String scheduleId,
+            String organizer,
+            CreateSchedule create,
+            Optional<ScheduledInterview> existing,
+            Bookings booked,
+            Instant now) {
+        ScheduleDraft draft = ScheduleAvro.draft(create);
+        if (create.getTemplateId() != null) {
+            var template = templates.get(Keys.of(tenant, create.getTemplateId()));
+            if (template == null) {
+                return Decision.rejected(
+                        Decision.Reason.NOT_FOUND,
+                        "Schedule template not found",
+                        "template_id",
+                        "No template '" + create.getTemplateId() + "'");
+            }
+            draft = ScheduleRules.withTemplate(draft, ScheduleAvro.template(template));
+        }
+        return ScheduleRules.create(tenant, scheduleId, organizer, draft, existing, booked, now);
+    }
+
+    private ScheduleOutcome defineTemplate(CommandMetadata metadata, DefineScheduleTemplate command, Instant now) {
+        String key = Keys.of(metadata.getTenantId(), command.getTemplateId());
+        var existing = Optional.ofNullable(templates.get(key)).map(ScheduleAvro::template);
+        var decision = ScheduleRules.defineTemplate(
+                metadata.getTenantId(),
+                command.getTemplateId(),
+                command.getInterviewType(),
+                command.getDurationMinutes(),
+                command.getTitle(),
+                existing,
+                now);
+        if (decision instanceof Decision.Accepted<ScheduleTemplate> accepted) {
+            var stored = ScheduleAvro.avro(accepted.result());
+            templates.put(key, stored);
+            var outcome = existing.isEmpty() ? CommandOutcome.CREATED : CommandOutcome.ACCEPTED;
+            return new ScheduleOutcome(
+                    CommandReplies.accepted(
+                            metadata,
+                            ScheduleAvro.TEMPLATE_RESOURCE,
+                            command.getTemplateId(),
+                            outcome,
+                            stored.getVersion(),
+                            null),
+                    stored,
+                    null);
+        }
+        return new ScheduleOutcome(
+                CommandReplies.rejected(
+                        metadata, ScheduleAvro.TEMPLATE_RESOURCE, command.getTemplateId(), (Decision.Rejected<?>)
+                                decision),
+                null,
+                null);
     }
 
     /** Takes the interview off its former panel's calendars and, unless it is final, onto its panel's. */

@@ -22,6 +22,7 @@ public final class ScheduleTopology {
 
     static final String SCHEDULES_STORE = "schedules";
     static final String BOOKINGS_STORE = "interviewer-bookings";
+    static final String TEMPLATES_STORE = "schedule-templates";
 
     private final Topics topics;
     private final Clock clock;
@@ -38,13 +39,18 @@ public final class ScheduleTopology {
                 commands.keySerde(),
                 topics.storeSerde(Schedule.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TEMPLATES_STORE),
+                commands.keySerde(),
+                topics.storeSerde(io.onramp.schemas.ScheduleTemplate.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(BOOKINGS_STORE),
                 commands.keySerde(),
                 topics.storeSerde(InterviewerBookings.class)));
 
         KStream<String, ScheduleOutcome> outcomes = builder.stream(
                         commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()))
-                .processValues(() -> new ScheduleCommandProcessor(clock), SCHEDULES_STORE, BOOKINGS_STORE);
+                .processValues(
+                        () -> new ScheduleCommandProcessor(clock), SCHEDULES_STORE, BOOKINGS_STORE, TEMPLATES_STORE);
         var outcomeTopic = topics.scheduleOutcomes;
         outcomes.to(outcomeTopic.name(), Produced.with(outcomeTopic.keySerde(), outcomeTopic.valueSerde()));
         var events = topics.scheduleEvents;

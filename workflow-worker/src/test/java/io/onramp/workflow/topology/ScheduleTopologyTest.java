@@ -7,6 +7,7 @@ import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.CreateSchedule;
+import io.onramp.schemas.DefineScheduleTemplate;
 import io.onramp.schemas.DefineWorkflow;
 import io.onramp.schemas.EnrollGuest;
 import io.onramp.schemas.GuestTask;
@@ -113,6 +114,29 @@ class ScheduleTopologyTest {
         assertThat(send("s-2", 2L, new ChangePanel("u-7", true, false)).getOutcome())
                 .as("u-7 moved away")
                 .isEqualTo(CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void shouldScheduleFromATemplateAndRefuseAnUnknownOne() {
+        var defined = send("screen", null, new DefineScheduleTemplate("screen", "phone", 30, "Phone screen"));
+        assertThat(defined.getOutcome()).isEqualTo(CommandOutcome.CREATED);
+
+        var fromTemplate = create(START, END, "u-7");
+        fromTemplate.setInterviewType(null);
+        fromTemplate.setTitle(null);
+        fromTemplate.setScheduledEnd(null);
+        fromTemplate.setTemplateId("screen");
+        assertThat(send("s-1", null, fromTemplate).getOutcome()).isEqualTo(CommandOutcome.CREATED);
+        KeyValueStore<String, io.onramp.schemas.Schedule> store =
+                driver.getKeyValueStore(ScheduleTopology.SCHEDULES_STORE);
+        assertThat(store.get("acme/s-1").getScheduledEnd()).isEqualTo(START.plusSeconds(1800));
+        assertThat(store.get("acme/s-1").getInterviewType()).isEqualTo("phone");
+
+        var unknown = create(START.plusSeconds(86_400), null, "u-9");
+        unknown.setTemplateId("nope");
+        var refused = send("s-2", null, unknown);
+        assertThat(refused.getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
+        assertThat(refused.getErrors().get(0).getField()).isEqualTo("template_id");
     }
 
     @Test

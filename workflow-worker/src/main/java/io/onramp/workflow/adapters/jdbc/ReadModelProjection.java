@@ -3,7 +3,9 @@ package io.onramp.workflow.adapters.jdbc;
 import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.GuestWorkflow;
 import io.onramp.schemas.GuestWorkflowDeleted;
+import io.onramp.schemas.Schedule;
 import io.onramp.schemas.ScheduleOutcome;
+import io.onramp.schemas.ScheduleTemplate;
 import io.onramp.schemas.WorkflowDefinition;
 import io.onramp.schemas.WorkflowOutcome;
 import java.util.List;
@@ -44,8 +46,10 @@ public class ReadModelProjection {
     @Transactional
     public void applySchedules(List<ScheduleOutcome> batch) {
         for (ScheduleOutcome outcome : batch) {
-            if (outcome.getChange() != null) {
-                schedules.upsert(outcome.getChange());
+            if (outcome.getChange() instanceof Schedule schedule) {
+                schedules.upsert(schedule);
+            } else if (outcome.getChange() instanceof ScheduleTemplate template) {
+                schedules.upsert(template);
             }
             outcomes.record(outcome.getReply());
         }

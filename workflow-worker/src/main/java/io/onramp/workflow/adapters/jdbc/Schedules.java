@@ -2,6 +2,7 @@ package io.onramp.workflow.adapters.jdbc;
 
 import io.onramp.schemas.Schedule;
 import io.onramp.schemas.ScheduleFeedback;
+import io.onramp.schemas.ScheduleTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scheduled interviews, their panels and feedback. The interview's row is written only when its version is newer than
+ * Scheduled interviews, their panels and feedback, and scheduling templates. The interview's row is written only when its version is newer than
  * the stored one, and only then are its panel and feedback rows rewritten, so a redelivered or older state never wins.
  */
 @Repository
@@ -81,6 +82,29 @@ class Schedules {
         }
         replacePanel(schedule);
         schedule.getFeedback().forEach(feedback -> insertFeedback(schedule, feedback));
+    }
+
+    void upsert(ScheduleTemplate template) {
+        jdbc.sql("""
+                        INSERT INTO schedule_templates (tenant_id, template_id, interview_type, duration_minutes, title,
+                            version, updated_at)
+                        VALUES (:tenant, :id, :type, :duration, :title, :version, :updatedAt)
+                        ON CONFLICT (tenant_id, template_id) DO UPDATE SET
+                            interview_type = EXCLUDED.interview_type,
+                            duration_minutes = EXCLUDED.duration_minutes,
+                            title = EXCLUDED.title,
+                            version = EXCLUDED.version,
+                            updated_at = EXCLUDED.updated_at
+                        WHERE schedule_templates.version < EXCLUDED.version
+                        """)
+                .param("tenant", template.getTenantId())
+                .param("id", template.getTemplateId())
+                .param("type", template.getInterviewType())
+                .param("duration", template.getDurationMinutes())
+                .param("title", template.getTitle())
+                .param("version", template.getVersion())
+                .param("updatedAt", timestamp(template.getUpdatedAt()))
+                .update();
     }
 
     private void replacePanel(Schedule schedule) {

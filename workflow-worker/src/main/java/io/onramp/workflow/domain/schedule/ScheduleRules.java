@@ -52,6 +52,7 @@ public final class ScheduleRules {
     static final Pattern USER_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.@:-]{0,127}$");
     static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[^@\\s<>\"]{2,}$");
     static final Pattern RATING_KEY = Pattern.compile("^[a-z0-9_]{1,40}$");
+    static final Pattern TEMPLATE_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
     /** The lifecycle actions and the statuses each may start from. */
     private static final Map<Action, Set<ScheduleStatus>> FROM = Map.of(
@@ -79,6 +80,65 @@ public final class ScheduleRules {
     }
 
     private ScheduleRules() {}
+
+    public static final int MIN_TEMPLATE_MINUTES = 5;
+
+    /** Creates or replaces a template: a known type, 5 minutes to 12 hours, an optional title. */
+    public static Decision<ScheduleTemplate> defineTemplate(
+            String tenantId,
+            String templateId,
+            String interviewType,
+            Integer durationMinutes,
+            String title,
+            Optional<ScheduleTemplate> existing,
+            Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        if (!TEMPLATE_ID.matcher(templateId).matches()) {
+            violations.add(new Violation("template_id", "must be 1-64 lower-case letters, digits, '_' or '-'"));
+        }
+        String type = oneOf(violations, "interview_type", interviewType, INTERVIEW_TYPES);
+        if (durationMinutes == null
+                || durationMinutes < MIN_TEMPLATE_MINUTES
+                || durationMinutes > MAX_DURATION.toMinutes()) {
+            violations.add(new Violation(
+                    "duration_minutes",
+                    "must be between " + MIN_TEMPLATE_MINUTES + " and " + MAX_DURATION.toMinutes()));
+        }
+        String cleanTitle = plain(violations, "title", title, MAX_TITLE, false);
+        if (!violations.isEmpty()) {
+            return new Decision.Rejected<>(Decision.Reason.INVALID, "Validation failed", violations);
+        }
+        long version = existing.map(template -> template.version() + 1).orElse(1L);
+        return new Decision.Accepted<>(
+                new ScheduleTemplate(tenantId, templateId, type, durationMinutes, cleanTitle, version, now));
+    }
+
+    /**
+     * What a template fills in a request: its type and title where the request has none, and the end from the start and
+     * its duration where the request gives no end.
+     */
+    public static ScheduleDraft withTemplate(ScheduleDraft draft, ScheduleTemplate template) {
+        Instant end = draft.scheduledEnd();
+        if (end == null && draft.scheduledStart() != null) {
+            end = draft.scheduledStart().plus(Duration.ofMinutes(template.durationMinutes()));
+        }
+        return new ScheduleDraft(
+                draft.interviewType() != null ? draft.interviewType() : template.interviewType(),
+                draft.title() != null ? draft.title() : template.title(),
+                draft.candidateId(),
+                draft.candidateName(),
+                draft.candidateEmail(),
+                draft.candidateTimezone(),
+                draft.interviewerIds(),
+                draft.scheduledStart(),
+                end,
+                draft.timezone(),
+                draft.meetingProvider(),
+                draft.meetingUrl(),
+                draft.location(),
+                draft.notes(),
+                draft.allowOverlap());
+    }
 
     /** Whether {@code action} may move an interview that is {@code status}. */
     public static boolean allowed(Action action, ScheduleStatus status) {

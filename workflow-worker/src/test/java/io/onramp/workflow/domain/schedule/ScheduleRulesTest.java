@@ -129,6 +129,49 @@ class ScheduleRulesTest {
     }
 
     @Test
+    void shouldDefineTemplatesAndFillWhatARequestLeavesOut() {
+        var template = ((Decision.Accepted<ScheduleTemplate>) ScheduleRules.defineTemplate(
+                        "acme", "screen", "phone", 45, "<b>Phone</b> screen", Optional.empty(), NOW))
+                .result();
+        assertThat(template.title()).isEqualTo("Phone screen");
+        assertThat(template.version()).isEqualTo(1);
+        var again = ((Decision.Accepted<ScheduleTemplate>)
+                        ScheduleRules.defineTemplate("acme", "screen", "video", 30, null, Optional.of(template), NOW))
+                .result();
+        assertThat(again.version()).isEqualTo(2);
+
+        var bare = new ScheduleDraft(
+                null,
+                null,
+                "c-1",
+                "Casey",
+                "c@example.com",
+                "Asia/Tokyo",
+                List.of(),
+                START,
+                null,
+                "America/Toronto",
+                "zoom",
+                null,
+                null,
+                null,
+                false);
+        var filled = ScheduleRules.withTemplate(bare, template);
+        assertThat(filled.interviewType()).isEqualTo("phone");
+        assertThat(filled.title()).isEqualTo("Phone screen");
+        assertThat(filled.scheduledEnd()).isEqualTo(START.plusSeconds(45 * 60));
+        var explicit = ScheduleRules.withTemplate(draft(), template);
+        assertThat(explicit.interviewType()).isEqualTo("technical");
+        assertThat(explicit.scheduledEnd()).isEqualTo(END);
+
+        var invalid = (Decision.Rejected<ScheduleTemplate>)
+                ScheduleRules.defineTemplate("acme", "Bad Id", "lunch", 2, null, Optional.empty(), NOW);
+        assertThat(invalid.violations())
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder("template_id", "interview_type", "duration_minutes");
+    }
+
+    @Test
     void shouldRefuseAStaleVersionNamingTheCurrentOne() {
         var decision = ScheduleRules.transition(
                 Optional.of(interview(ScheduleStatus.SCHEDULED)), 2L, ScheduleRules.Action.CONFIRM, null, "u", NOW);
