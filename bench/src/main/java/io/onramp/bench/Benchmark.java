@@ -75,9 +75,11 @@ public final class Benchmark {
             var env = infrastructure.serviceEnvironment();
             Path logs = data.resolve("logs");
             try (var worker = ServiceProcess.start(Service.ACCESS_WORKER, env, Ports.free(), logs);
+                    var workflows = ServiceProcess.start(Service.WORKFLOW_WORKER, env, Ports.free(), logs);
                     var gateway = ServiceProcess.start(Service.API_GATEWAY, env, Ports.free(), logs);
                     var peer = peer(infrastructure)) {
                 worker.awaitHealthy();
+                workflows.awaitHealthy();
                 gateway.awaitHealthy();
                 String peerUrl = "http://127.0.0.1:" + peer.getEnvironment().getProperty("local.server.port");
                 new Benchmark(infrastructure, gateway.url(), peerUrl).run();
@@ -88,24 +90,26 @@ public final class Benchmark {
 
     private void run() throws Exception {
         String interview = setUpAccess();
+        setUpWorkflows();
         var rows = new ArrayList<String>();
         var report = new StringBuilder();
+        var moveRows = new ArrayList<String>();
+        var moveReport = new StringBuilder();
         try (var floor = new KafkaPingPong(infrastructure.kafkaBootstrapServers())) {
             for (int clients : CLIENTS) {
                 var floorResult = Load.run(clients, WARM_UP, MEASURED, client -> floor.call());
+                var onrampMove = Load.run(clients, WARM_UP, MEASURED, this::moveTask);
+                var peerMove = Load.run(clients, WARM_UP, MEASURED, this::movePeerTask);
+                moveRows.add(row("kafka ping-pong (floor)", floorResult));
+                moveRows.add(row("onramp task move", onrampMove));
+                moveRows.add(row("postgres peer", peerMove));
+                moveReport.append(ratios(clients, onrampMove, floorResult, peerMove));
                 var onramp = Load.run(clients, WARM_UP, MEASURED, client -> startAttempt(interview, client));
                 var peerResult = Load.run(clients, WARM_UP, MEASURED, client -> startPeerAttempt(interview, client));
                 rows.add(row("kafka ping-pong (floor)", floorResult));
                 rows.add(row("onramp start attempt", onramp));
                 rows.add(row("postgres peer", peerResult));
-                report.append(
-                        "  %2d clients: onramp p50 = %.1f x floor, %.2f x peer; throughput = %.2f x floor, %.2f x peer%n"
-                                .formatted(
-                                        clients,
-                                        onramp.p50Millis() / floorResult.p50Millis(),
-                                        onramp.p50Millis() / peerResult.p50Millis(),
-                                        onramp.perSecond() / floorResult.perSecond(),
-                                        onramp.perSecond() / peerResult.perSecond()));
+                report.append(ratios(clients, onramp, floorResult, peerResult));
             }
         }
         System.out.println("\nStart-attempt round trip (" + MEASURED.toSeconds() + " s per cell):");
@@ -114,6 +118,12 @@ public final class Benchmark {
         rows.forEach(System.out::println);
         System.out.println("\nRatios:");
         System.out.print(report);
+        System.out.println("\nTask move round trip (guest workflow, in_progress <-> more_information_needed):");
+        System.out.println(
+                "  %-26s %7s %9s %9s %10s %7s".formatted("system", "clients", "p50 ms", "p99 ms", "per s", "errors"));
+        moveRows.forEach(System.out::println);
+        System.out.println("\nRatios:");
+        System.out.print(moveReport);
         bulkGrant();
         enrolmentIngestion();
     }
@@ -146,6 +156,76 @@ public final class Benchmark {
     }
 
     private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
+    private final Map<Integer, String> guestTokens = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> askedForMore = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> peerAskedForMore = new ConcurrentHashMap<>();
+
+    /** One guest per client, each with a task in progress that its client moves back and forth. */
+    private void setUpWorkflows() throws Exception {
+        String admin = DevTokens.mint("u-admin", TENANT, List.of("workflows:manage"), Duration.ofHours(1));
+        var defined = put(gateway + "/api/v1/workflow-definitions/bench", admin, """
+                {"groups":[{"key":"only","title":"Only","tasks":[{"key":"form","title":"Form"}]}]}""");
+        if (defined.statusCode() != 201 && defined.statusCode() != 200) {
+            throw new IllegalStateException("cannot define the workflow: " + defined.body());
+        }
+        try (Connection db = database()) {
+            for (int client = 0; client < 64; client++) {
+                String guest = "g-" + client;
+                var enrolled =
+                        post(gateway + "/api/v1/guests/" + guest + "/workflow", admin, "{\"definition_id\":\"bench\"}");
+                var started = post(
+                        gateway + "/api/v1/guests/" + guest + "/tasks/form/status",
+                        guestToken(client),
+                        "{\"status\":\"in_progress\"}");
+                if (enrolled.statusCode() != 201 || started.statusCode() != 200) {
+                    throw new IllegalStateException("cannot enrol " + guest + ": " + started.body());
+                }
+                db.createStatement()
+                        .execute("INSERT INTO bench_peer.tasks VALUES ('" + guest + "', 'form', 'in_progress', NULL, 1)"
+                                + " ON CONFLICT DO NOTHING");
+            }
+        }
+    }
+
+    /** The guest's own token, with the reviewer's permission too, so one client can move its task both ways. */
+    private String guestToken(int client) {
+        return guestTokens.computeIfAbsent(
+                client,
+                c -> DevTokens.mint(
+                        "g-" + c, TENANT, List.of("workflows:update", "workflows:review"), Duration.ofHours(1)));
+    }
+
+    private boolean moveTask(int client) throws Exception {
+        boolean asked = askedForMore.getOrDefault(client, false);
+        boolean moved =
+                post(gateway + "/api/v1/guests/g-" + client + "/tasks/form/status", guestToken(client), move(asked))
+                                .statusCode()
+                        == 200;
+        if (moved) {
+            askedForMore.put(client, !asked);
+        }
+        return moved;
+    }
+
+    private boolean movePeerTask(int client) throws Exception {
+        boolean asked = peerAskedForMore.getOrDefault(client, false);
+        var request = HttpRequest.newBuilder(URI.create(peer + "/peer/guests/g-" + client + "/tasks/form/status"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(move(asked)))
+                .build();
+        boolean moved = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        if (moved) {
+            peerAskedForMore.put(client, !asked);
+        }
+        return moved;
+    }
+
+    /** Asks for more information, then resubmits: each move is legal from where the last successful one left. */
+    private static String move(boolean askedForMore) {
+        return askedForMore
+                ? "{\"status\":\"in_progress\"}"
+                : "{\"status\":\"more_information_needed\",\"note\":\"Please add a reference\"}";
+    }
 
     private boolean startAttempt(String interview, int client) throws Exception {
         String token = tokens.computeIfAbsent(
@@ -267,6 +347,16 @@ public final class Benchmark {
         return DriverManager.getConnection(infrastructure.jdbcUrl(), "onramp", "onramp");
     }
 
+    private HttpResponse<String> put(String url, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String url, String token, String json) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
@@ -275,6 +365,16 @@ public final class Benchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String ratios(int clients, Load.Result onramp, Load.Result floor, Load.Result peer) {
+        return "  %2d clients: onramp p50 = %.1f x floor, %.2f x peer; throughput = %.2f x floor, %.2f x peer%n"
+                .formatted(
+                        clients,
+                        onramp.p50Millis() / floor.p50Millis(),
+                        onramp.p50Millis() / peer.p50Millis(),
+                        onramp.perSecond() / floor.perSecond(),
+                        onramp.perSecond() / peer.perSecond());
     }
 
     private static String row(String system, Load.Result result) {

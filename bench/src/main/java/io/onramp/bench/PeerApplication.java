@@ -10,13 +10,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The design of the source documents, as the peer: a synchronous {@code SELECT EXISTS} on the access table and an
  * {@code INSERT} of the attempt in one PostgreSQL transaction, behind the same HTTP stack (Tomcat, Spring MVC, JSON).
- * It skips token verification, which the gateway does on every request: an advantage to the peer.
+ * It skips token verification, which the gateway does on every request: an advantage to the peer. Task moves are
+ * likewise one locked read and one update.
  */
 @SpringBootApplication
 public class PeerApplication {
@@ -27,6 +29,8 @@ public class PeerApplication {
                 PRIMARY KEY (user_id, interview_id));
             CREATE TABLE IF NOT EXISTS bench_peer.attempts (id text PRIMARY KEY, interview_id text NOT NULL,
                 user_id text NOT NULL, start_datetime timestamptz NOT NULL);
+            CREATE TABLE IF NOT EXISTS bench_peer.tasks (guest_id text, task_key text, status text NOT NULL,
+                note text, version bigint NOT NULL, PRIMARY KEY (guest_id, task_key));
             """;
 
     @RestController
@@ -57,6 +61,29 @@ public class PeerApplication {
                     .update();
             return ResponseEntity.status(201)
                     .body(Map.of("id", id, "interview_id", interviewId, "user_id", userId, "start_datetime", now));
+        }
+
+        /** A task move as a synchronous design would make it: lock the row, check the move, update it. */
+        @PostMapping("/peer/guests/{guestId}/tasks/{taskKey}/status")
+        @Transactional
+        public ResponseEntity<Map<String, Object>> move(
+                @PathVariable String guestId, @PathVariable String taskKey, @RequestBody Map<String, String> body) {
+            String status = jdbc.sql(
+                            "SELECT status FROM bench_peer.tasks WHERE guest_id = ? AND task_key = ?" + " FOR UPDATE")
+                    .params(guestId, taskKey)
+                    .query(String.class)
+                    .single();
+            String target = body.get("status");
+            boolean legal = (status.equals("in_progress") && target.equals("more_information_needed"))
+                    || (status.equals("more_information_needed") && target.equals("in_progress"));
+            if (!legal) {
+                return ResponseEntity.status(409).body(Map.of("message", "Task is " + status));
+            }
+            jdbc.sql("UPDATE bench_peer.tasks SET status = ?, note = ?, version = version + 1"
+                            + " WHERE guest_id = ? AND task_key = ?")
+                    .params(target, body.get("note"), guestId, taskKey)
+                    .update();
+            return ResponseEntity.ok(Map.of("guest_id", guestId, "task_id", taskKey, "status", target));
         }
     }
 }

@@ -56,23 +56,48 @@ class WorkflowReadModel {
                 .isPresent();
     }
 
+    /**
+     * The guest's workflow with its groups and tasks in order, read in one statement: one consistent snapshot, and one
+     * pooled connection per request (a query nested in another's row mapping would hold two, and deadlock the pool
+     * under load).
+     */
     Optional<WorkflowViews.Dashboard> dashboard(String tenantId, String guestId) {
-        return jdbc.sql("""
-                        SELECT definition_id, definition_version, status, version, enrolled_at, updated_at
-                        FROM workflow.guest_workflows WHERE tenant_id = :tenant AND guest_id = :guest
-                        """)
-                .param("tenant", tenantId)
-                .param("guest", guestId)
-                .query((rs, row) -> new WorkflowViews.Dashboard(
+        Map<String, GroupRow> groups = new LinkedHashMap<>();
+        List<WorkflowViews.Dashboard> header = new ArrayList<>(1);
+        jdbc.sql("""
+                        SELECT w.definition_id, w.definition_version, w.status AS workflow_status, w.version,
+                            w.enrolled_at, w.updated_at, g.group_key, g.title AS group_title, g.status AS group_status,
+                            t.task_key, t.title, t.description, t.status, t.link_text, t.link_url_path, t.note
+                        FROM workflow.guest_workflows w
+                        JOIN workflow.guest_task_groups g ON g.tenant_id = w.tenant_id AND g.guest_id = w.guest_id
+                        JOIN workflow.guest_tasks t
+                          ON t.tenant_id = g.tenant_id AND t.guest_id = g.guest_id AND t.group_key = g.group_key
+                        WHERE w.tenant_id = :tenant AND w.guest_id = :guest
+                        ORDER BY g.position, t.position
+                        """).param("tenant", tenantId).param("guest", guestId).query((ResultSet rs) -> {
+            if (header.isEmpty()) {
+                header.add(new WorkflowViews.Dashboard(
                         guestId,
                         rs.getString("definition_id"),
                         rs.getInt("definition_version"),
-                        rs.getString("status"),
+                        rs.getString("workflow_status"),
                         rs.getLong("version"),
                         instant(rs.getTimestamp("enrolled_at")),
                         instant(rs.getTimestamp("updated_at")),
-                        groups(tenantId, guestId)))
-                .optional();
+                        List.of()));
+            }
+            String key = rs.getString("group_key");
+            GroupRow group = groups.get(key);
+            if (group == null) {
+                group = new GroupRow(key, rs.getString("group_title"), rs.getString("group_status"), new ArrayList<>());
+                groups.put(key, group);
+            }
+            group.tasks().add(task(rs));
+        });
+        List<WorkflowViews.Group> ordered = groups.values().stream()
+                .map(group -> new WorkflowViews.Group(group.id(), group.title(), group.status(), group.tasks()))
+                .toList();
+        return header.stream().findFirst().map(dashboard -> dashboard.withGroups(ordered));
     }
 
     Optional<WorkflowViews.TaskData> taskData(String tenantId, String guestId, String taskId) {
@@ -93,30 +118,6 @@ class WorkflowReadModel {
                         rs.getString("responses") == null ? null : json.readTree(rs.getString("responses")),
                         instant(rs.getTimestamp("updated_at"))))
                 .optional();
-    }
-
-    private List<WorkflowViews.Group> groups(String tenantId, String guestId) {
-        Map<String, GroupRow> groups = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT g.group_key, g.title AS group_title, g.status AS group_status, t.task_key, t.title,
-                            t.description, t.status, t.link_text, t.link_url_path, t.note
-                        FROM workflow.guest_task_groups g
-                        JOIN workflow.guest_tasks t
-                          ON t.tenant_id = g.tenant_id AND t.guest_id = g.guest_id AND t.group_key = g.group_key
-                        WHERE g.tenant_id = :tenant AND g.guest_id = :guest
-                        ORDER BY g.position, t.position
-                        """).param("tenant", tenantId).param("guest", guestId).query((ResultSet rs) -> {
-            String key = rs.getString("group_key");
-            GroupRow group = groups.get(key);
-            if (group == null) {
-                group = new GroupRow(key, rs.getString("group_title"), rs.getString("group_status"), new ArrayList<>());
-                groups.put(key, group);
-            }
-            group.tasks().add(task(rs));
-        });
-        return groups.values().stream()
-                .map(group -> new WorkflowViews.Group(group.id(), group.title(), group.status(), group.tasks()))
-                .toList();
     }
 
     private record GroupRow(String id, String title, String status, List<WorkflowViews.Task> tasks) {}

@@ -21,7 +21,13 @@ final class WorkflowViews {
             long version,
             Instant enrolledAt,
             Instant updatedAt,
-            List<Group> groups) {}
+            List<Group> groups) {
+
+        Dashboard withGroups(List<Group> ordered) {
+            return new Dashboard(
+                    guestId, definitionId, definitionVersion, status, version, enrolledAt, updatedAt, ordered);
+        }
+    }
 
     record Group(String id, String title, String status, List<Task> tasks) {}
 
