@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -137,6 +139,68 @@ class ScheduleEndToEndTest extends GatewayTestSupport {
                 "/api/v1/schedules/" + id + "/cancel", recruiter, "{\"reason\":\"late\"}", "If-Match", "\"6\"");
         assertThat(cancelAfter.statusCode()).isEqualTo(409);
         assertThat(json(cancelAfter.body()).get("message").asString()).contains("completed");
+    }
+
+    /** How to bring a new interview to each status, and which commands DESIGN.md §7 allows from there. */
+    private static final Map<String, List<String>> PATHS = Map.of(
+            "scheduled", List.of(),
+            "confirmed", List.of("confirm"),
+            "in_progress", List.of("start"),
+            "completed", List.of("start", "complete"),
+            "cancelled", List.of("cancel"),
+            "no_show", List.of("confirm", "no-show"),
+            "rescheduled", List.of("reschedule"));
+
+    private static final Map<String, Set<String>> ALLOWED_FROM = Map.of(
+            "confirm", Set.of("scheduled", "rescheduled"),
+            "start", Set.of("scheduled", "confirmed", "rescheduled"),
+            "complete", Set.of("in_progress"),
+            "cancel", Set.of("scheduled", "confirmed", "in_progress", "rescheduled"),
+            "no-show", Set.of("confirmed", "in_progress"),
+            "reschedule", Set.of("scheduled", "confirmed", "in_progress", "rescheduled"));
+
+    @Test
+    void shouldAllowEveryTransitionOfTheLifecycleAndRefuseEveryOther() {
+        for (var status : PATHS.entrySet()) {
+            for (var command : ALLOWED_FROM.entrySet()) {
+                String id = json(schedule(START, START.plus(1, ChronoUnit.HOURS))
+                                .body())
+                        .get("id")
+                        .asString();
+                long version = 1;
+                for (String step : status.getValue()) {
+                    assertThat(apply(id, step, version).statusCode()).as(step).isEqualTo(200);
+                    version++;
+                }
+                var answer = apply(id, command.getKey(), version);
+                boolean legal = command.getValue().contains(status.getKey());
+                assertThat(answer.statusCode())
+                        .as("%s from %s", command.getKey(), status.getKey())
+                        .isEqualTo(legal ? 200 : 409);
+                if (!legal) {
+                    assertThat(json(answer.body()).get("message").asString()).contains(status.getKey());
+                }
+            }
+        }
+    }
+
+    private HttpResponse<String> apply(String id, String command, long version) {
+        String ifMatch = "\"" + version + "\"";
+        return switch (command) {
+            case "cancel" ->
+                http.post(
+                        "/api/v1/schedules/" + id + "/cancel", recruiter, "{\"reason\":\"test\"}", "If-Match", ifMatch);
+            case "reschedule" ->
+                http.post(
+                        "/api/v1/schedules/" + id + "/reschedule",
+                        recruiter,
+                        times(
+                                START.plus(1, ChronoUnit.DAYS),
+                                START.plus(1, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS)),
+                        "If-Match",
+                        ifMatch);
+            default -> act(id, command, ifMatch);
+        };
     }
 
     @Test

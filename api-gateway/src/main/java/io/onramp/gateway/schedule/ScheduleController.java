@@ -10,7 +10,6 @@ import io.onramp.gateway.error.PreconditionRequiredException;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.ChangePanel;
-import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.CreateSchedule;
 import io.onramp.schemas.RescheduleSchedule;
 import io.onramp.schemas.ScheduleAction;
@@ -330,8 +329,8 @@ class ScheduleController {
         return Long.parseLong(matcher.group(1));
     }
 
-    private CommandReply send(Caller caller, String scheduleId, Long expectedVersion, Object payload, String prefer) {
-        return commands.send(
+    private void send(Caller caller, String scheduleId, Long expectedVersion, Object payload, String prefer) {
+        commands.send(
                 caller,
                 topics.scheduleCommands,
                 caller.tenantId(),
