@@ -348,21 +348,19 @@ public final class Benchmark {
     }
 
     private HttpResponse<String> put(String url, String token, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return send("PUT", url, token, json);
     }
 
     private HttpResponse<String> post(String url, String token, String json) throws Exception {
+        return send("POST", url, token, json);
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

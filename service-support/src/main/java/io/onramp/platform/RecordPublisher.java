@@ -1,8 +1,10 @@
 package io.onramp.platform;
 
+import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,16 @@ public final class RecordPublisher {
 
     public <K, V> void publish(Topic<K, V> topic, K key, V value) {
         awaitAcknowledged(topic, template.send(record(topic, key, value)));
+    }
+
+    /**
+     * Answers decided commands, keyed by request id, once the broker has them all; a request decided twice in one batch
+     * (a redelivery) is answered once, with its last reply.
+     */
+    public void publishReplies(Topic<String, CommandReply> topic, List<CommandReply> replies) {
+        Map<String, CommandReply> byRequest = new LinkedHashMap<>();
+        replies.forEach(reply -> byRequest.put(reply.getRequestId(), reply));
+        publishAll(topic, byRequest);
     }
 
     /** Publishes every record, then waits until the broker has acknowledged all of them. */

@@ -2,16 +2,15 @@ package io.onramp.access.config;
 
 import io.onramp.access.topology.AccessTopology;
 import io.onramp.access.topology.InterviewCatalogTopology;
+import io.onramp.platform.StreamsTopologies;
 import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.Topics;
 import java.time.Clock;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /** Wires the topologies into the Streams app Spring runs, and the domain's ports. */
@@ -38,12 +37,6 @@ class AccessWorkerConfiguration {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer topologies(InterviewCatalogTopology catalog, AccessTopology access) {
-        return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
-            @Override
-            public void configureBuilder(StreamsBuilder builder) {
-                catalog.build(builder);
-                access.build(builder);
-            }
-        });
+        return StreamsTopologies.of(catalog::build, access::build);
     }
 }

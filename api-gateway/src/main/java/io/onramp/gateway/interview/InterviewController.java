@@ -59,12 +59,7 @@ class InterviewController {
                 .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
                 .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
                 .build();
-        commands.send(
-                caller,
-                topics.interviewCommands,
-                Keys.of(caller.tenantId(), interviewId),
-                metadata -> new InterviewCommand(metadata, payload),
-                prefer);
+        send(caller, interviewId, payload, prefer);
         return ResponseEntity.created(URI.create(ResourceLocations.of("interview", interviewId)))
                 .body(find(caller, interviewId));
     }
@@ -88,12 +83,7 @@ class InterviewController {
                 .setIsDefaultAccessAllowed(request.defaultAccessAllowed())
                 .setShouldEndInterviewAfterDuration(request.endsAfterDuration())
                 .build();
-        commands.send(
-                caller,
-                topics.interviewCommands,
-                Keys.of(caller.tenantId(), id),
-                metadata -> new InterviewCommand(metadata, payload),
-                prefer);
+        send(caller, id, payload, prefer);
         return find(caller, id);
     }
 
@@ -117,5 +107,15 @@ class InterviewController {
         return interviews
                 .find(caller.tenantId(), interviewId)
                 .orElseThrow(() -> new NotFoundException("Interview", interviewId));
+    }
+
+    /** A catalogue command on one interview, keyed by it so its commands are decided in order. */
+    private void send(Caller caller, String interviewId, Object payload, String prefer) {
+        commands.send(
+                caller,
+                topics.interviewCommands,
+                Keys.of(caller.tenantId(), interviewId),
+                metadata -> new InterviewCommand(metadata, payload),
+                prefer);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the scheduled interviews the workflow-worker projects into its schema. */
@@ -151,8 +150,7 @@ class ScheduleReadModel {
             Instant submittedAt) {}
 
     private Map<String, Integer> customRatings(String text) {
-        JsonNode node = json.readTree(text);
-        return json.convertValue(node, json.getTypeFactory().constructMapType(Map.class, String.class, Integer.class));
+        return json.readValue(text, json.getTypeFactory().constructMapType(Map.class, String.class, Integer.class));
     }
 
     private static Schedule row(ResultSet rs, int row) throws SQLException {

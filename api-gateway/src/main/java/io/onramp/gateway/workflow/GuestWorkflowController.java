@@ -195,11 +195,12 @@ class GuestWorkflowController {
         return workflows.dashboard(caller.tenantId(), guest).orElseThrow(() -> notEnrolled(guest));
     }
 
+    /** The task's data; when there is none, a 404 that says whether the guest or the task is missing. */
     private WorkflowViews.TaskData taskData(Caller caller, String guest, String task) {
-        requireEnrolled(caller, guest);
-        return workflows
-                .taskData(caller.tenantId(), guest, task)
-                .orElseThrow(() -> new NotFoundException("Task", task));
+        return workflows.taskData(caller.tenantId(), guest, task).orElseThrow(() -> {
+            requireEnrolled(caller, guest);
+            return new NotFoundException("Task", task);
+        });
     }
 
     private void requireEnrolled(Caller caller, String guest) {

@@ -42,17 +42,7 @@ public final class DevstackFixture {
 
     /** The service running as a child process from its executable jar, healthy. */
     public static synchronized ServiceProcess service(Service service) {
-        var running = SERVICES.get(service);
-        if (running == null || !running.isAlive()) {
-            running = ServiceProcess.start(
-                            service,
-                            infrastructure().serviceEnvironment(),
-                            Ports.free(),
-                            Path.of(System.getProperty("java.io.tmpdir"), "service-logs"))
-                    .awaitHealthy();
-            SERVICES.put(service, running);
-        }
-        return running;
+        return running(SERVICES, service, infrastructure().serviceEnvironment(), logs());
     }
 
     /**
@@ -60,22 +50,27 @@ public final class DevstackFixture {
      * groups, its own port, Streams state folder and log, so that the two share the partitions between them.
      */
     public static synchronized ServiceProcess secondInstance(Service service) {
-        var running = SECOND_INSTANCES.get(service);
+        Infrastructure infra = infrastructure();
+        var environment = new HashMap<>(infra.serviceEnvironment());
+        environment.put(
+                "STREAMS_STATE_DIR", infra.dataDir().resolve("streams-state-2").toString());
+        return running(SECOND_INSTANCES, service, environment, logs().resolve("second-instance"));
+    }
+
+    /** The instance {@code instances} holds for the service, started (and awaited healthy) if it is not alive. */
+    private static ServiceProcess running(
+            Map<Service, ServiceProcess> instances, Service service, Map<String, String> environment, Path logs) {
+        var running = instances.get(service);
         if (running == null || !running.isAlive()) {
-            Infrastructure infra = infrastructure();
-            var environment = new HashMap<>(infra.serviceEnvironment());
-            environment.put(
-                    "STREAMS_STATE_DIR",
-                    infra.dataDir().resolve("streams-state-2").toString());
-            running = ServiceProcess.start(
-                            service,
-                            environment,
-                            Ports.free(),
-                            Path.of(System.getProperty("java.io.tmpdir"), "service-logs", "second-instance"))
+            running = ServiceProcess.start(service, environment, Ports.free(), logs)
                     .awaitHealthy();
-            SECOND_INSTANCES.put(service, running);
+            instances.put(service, running);
         }
         return running;
+    }
+
+    private static Path logs() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "service-logs");
     }
 
     private static void stopAfterSpring() {

@@ -1,17 +1,16 @@
 package io.onramp.workflow.config;
 
+import io.onramp.platform.StreamsTopologies;
 import io.onramp.platform.jdbc.CommandOutcomes;
 import io.onramp.schemas.Topics;
 import io.onramp.workflow.topology.ScheduleTopology;
 import io.onramp.workflow.topology.WorkflowTopology;
 import java.time.Clock;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /** Wires the guest workflow and scheduled interview topologies into the Streams app Spring runs. */
@@ -38,12 +37,6 @@ class WorkflowWorkerConfiguration {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer topologies(WorkflowTopology workflows, ScheduleTopology schedules) {
-        return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
-            @Override
-            public void configureBuilder(StreamsBuilder builder) {
-                workflows.build(builder);
-                schedules.build(builder);
-            }
-        });
+        return StreamsTopologies.of(workflows::build, schedules::build);
     }
 }

@@ -3,11 +3,8 @@ package io.onramp.access.adapters.kafka;
 import io.onramp.access.adapters.jdbc.ReadModelProjection;
 import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.AccessOutcome;
-import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topics;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -39,8 +36,8 @@ class AccessOutcomeProjector {
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<AccessOutcome> outcomes = RecordPublisher.readBatch(topics.accessOutcomes, records);
         projection.apply(outcomes);
-        Map<String, CommandReply> replies = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> replies.put(outcome.getReply().getRequestId(), outcome.getReply()));
-        publisher.publishAll(topics.commandReplies, replies);
+        publisher.publishReplies(
+                topics.commandReplies,
+                outcomes.stream().map(AccessOutcome::getReply).toList());
     }
 }

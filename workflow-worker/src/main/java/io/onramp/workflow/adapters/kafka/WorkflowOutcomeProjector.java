@@ -1,14 +1,11 @@
 package io.onramp.workflow.adapters.kafka;
 
 import io.onramp.platform.RecordPublisher;
-import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.ScheduleOutcome;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowOutcome;
 import io.onramp.workflow.adapters.jdbc.ReadModelProjection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -39,7 +36,9 @@ class WorkflowOutcomeProjector {
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<WorkflowOutcome> outcomes = RecordPublisher.readBatch(topics.workflowOutcomes, records);
         projection.apply(outcomes);
-        reply(outcomes.stream().map(WorkflowOutcome::getReply).toList());
+        publisher.publishReplies(
+                topics.commandReplies,
+                outcomes.stream().map(WorkflowOutcome::getReply).toList());
     }
 
     @KafkaListener(
@@ -50,12 +49,8 @@ class WorkflowOutcomeProjector {
     void onSchedules(List<ConsumerRecord<String, byte[]>> records) {
         List<ScheduleOutcome> outcomes = RecordPublisher.readBatch(topics.scheduleOutcomes, records);
         projection.applySchedules(outcomes);
-        reply(outcomes.stream().map(ScheduleOutcome::getReply).toList());
-    }
-
-    private void reply(List<CommandReply> decided) {
-        Map<String, CommandReply> replies = new LinkedHashMap<>();
-        decided.forEach(reply -> replies.put(reply.getRequestId(), reply));
-        publisher.publishAll(topics.commandReplies, replies);
+        publisher.publishReplies(
+                topics.commandReplies,
+                outcomes.stream().map(ScheduleOutcome::getReply).toList());
     }
 }
