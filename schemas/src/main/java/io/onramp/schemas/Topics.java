@@ -30,6 +30,8 @@ public final class Topics {
     public static final String SCHEDULE_COMMANDS = "schedule-commands";
     public static final String SCHEDULE_OUTCOMES = "schedule-outcomes";
     public static final String SCHEDULE_EVENTS = "schedule-events";
+    public static final String REMINDER_OUTCOMES = "reminder-outcomes";
+    public static final String REMINDERS = "reminders";
 
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
@@ -47,6 +49,8 @@ public final class Topics {
     public final Topic<String, ScheduleCommand> scheduleCommands;
     public final Topic<String, ScheduleOutcome> scheduleOutcomes;
     public final Topic<String, ScheduleEvent> scheduleEvents;
+    public final Topic<String, ReminderEvent> reminderOutcomes;
+    public final Topic<String, ReminderEvent> reminders;
 
     private final AvroSerdes serdes;
 
@@ -68,6 +72,8 @@ public final class Topics {
         scheduleCommands = topic(SCHEDULE_COMMANDS, serdes, ScheduleCommand.class, false);
         scheduleOutcomes = topic(SCHEDULE_OUTCOMES, serdes, ScheduleOutcome.class, false);
         scheduleEvents = topic(SCHEDULE_EVENTS, serdes, ScheduleEvent.class, false);
+        reminderOutcomes = topic(REMINDER_OUTCOMES, serdes, ReminderEvent.class, false);
+        reminders = topic(REMINDERS, serdes, ReminderEvent.class, false);
     }
 
     /** Every topic, for creating them and for operators' listings. */
@@ -88,7 +94,9 @@ public final class Topics {
                 workflowEvents,
                 scheduleCommands,
                 scheduleOutcomes,
-                scheduleEvents);
+                scheduleEvents,
+                reminderOutcomes,
+                reminders);
     }
 
     /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */
