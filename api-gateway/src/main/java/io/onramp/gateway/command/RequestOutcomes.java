@@ -1,10 +1,8 @@
 package io.onramp.gateway.command;
 
 import io.onramp.gateway.config.GatewayProperties;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,6 @@ class RequestOutcomes {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z_]+$");
     /** PostgreSQL's undefined_table and invalid_schema_name. */
-    private static final Set<String> NOT_CREATED_YET = Set.of("42P01", "3F000");
-
     private static final Logger log = LoggerFactory.getLogger(RequestOutcomes.class);
 
     private final JdbcClient jdbc;
@@ -65,9 +61,8 @@ class RequestOutcomes {
                             rs.getTimestamp("completed_at").toInstant()))
                     .optional();
         } catch (BadSqlGrammarException e) {
-            SQLException cause = e.getSQLException();
-            if (cause != null && NOT_CREATED_YET.contains(cause.getSQLState())) {
-                log.debug("Outcome table not created yet: {}", cause.getMessage());
+            if (ReadModelSchemas.notCreatedYet(e)) {
+                log.debug("Outcome table not created yet: {}", e.getMessage());
                 return Optional.empty();
             }
             throw e;

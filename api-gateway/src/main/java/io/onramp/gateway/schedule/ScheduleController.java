@@ -60,12 +60,14 @@ class ScheduleController {
     private final CommandBus commands;
     private final Topics topics;
     private final ScheduleReadModel schedules;
+    private final ReminderReadModel reminders;
     private final Clock clock = Clock.systemUTC();
 
-    ScheduleController(CommandBus commands, Topics topics, ScheduleReadModel schedules) {
+    ScheduleController(CommandBus commands, Topics topics, ScheduleReadModel schedules, ReminderReadModel reminders) {
         this.commands = commands;
         this.topics = topics;
         this.schedules = schedules;
+        this.reminders = reminders;
     }
 
     record CandidateRequest(String id, String name, String email, String timezone) {}
@@ -195,6 +197,17 @@ class ScheduleController {
                         "attachment; filename=\"interview-" + interview.id() + ".ics\"")
                 .eTag("\"" + interview.version() + "\"")
                 .body(ScheduleCalendar.of(interview));
+    }
+
+    /**
+     * Every reminder of the interview, of every version of its times: armed ones with their due time, and those that
+     * fired, were skipped (their window had closed) or were cancelled. Whoever may read the interview may read them.
+     */
+    @GetMapping("/api/v1/schedules/{scheduleId}/reminders")
+    List<ReminderReadModel.ReminderView> reminders(
+            @AuthenticationPrincipal Caller caller, @PathVariable String scheduleId) {
+        Schedule interview = readable(caller, scheduleId).schedule();
+        return reminders.of(caller.tenantId(), interview.id());
     }
 
     @PostMapping("/api/v1/schedules/{scheduleId}/{action:confirm|start|complete|no-show}")

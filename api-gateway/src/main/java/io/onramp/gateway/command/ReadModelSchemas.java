@@ -1,0 +1,21 @@
+package io.onramp.gateway.command;
+
+import java.sql.SQLException;
+import java.util.Set;
+import org.springframework.jdbc.BadSqlGrammarException;
+
+/**
+ * Each worker creates its read-model schema when it first starts: until then, a read of it finds no table (or no
+ * schema), which means "nothing recorded yet", not a failure.
+ */
+public final class ReadModelSchemas {
+
+    private static final Set<String> NOT_CREATED_YET = Set.of("42P01", "3F000");
+
+    private ReadModelSchemas() {}
+
+    public static boolean notCreatedYet(BadSqlGrammarException e) {
+        SQLException cause = e.getSQLException();
+        return cause != null && NOT_CREATED_YET.contains(cause.getSQLState());
+    }
+}
