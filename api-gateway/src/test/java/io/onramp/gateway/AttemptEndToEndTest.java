@@ -183,6 +183,36 @@ class AttemptEndToEndTest extends GatewayTestSupport {
                 .isEqualTo("format");
     }
 
+    @Test
+    void shouldExpireAnAttemptStillInProgressAtItsScheduledEnd() throws InterruptedException {
+        var created = http.post("/api/v1/interviews", admin, """
+                {"title":"Short","duration_seconds":2,
+                 "config":{"is_default_access_allowed":true,"should_end_interview_after_duration":true}}""");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = start(candidate, json(created.body()).get("id").asString());
+
+        JsonNode attempt = null;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            attempt = json(http.get("/api/v1/attempts/" + id, candidate).body());
+            if (attempt.get("status").asString().equals("expired")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+
+        assertThat(attempt.get("status").asString()).isEqualTo("expired");
+        assertThat(attempt.get("end_datetime").asString())
+                .isEqualTo(attempt.get("scheduled_end_datetime").asString());
+        assertThat(http.post("/api/v1/attempts/" + id + "/continue", candidate, "")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(http.patch("/api/v1/attempts/" + id, candidate, "{\"status\":\"completed\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(ids(http.get("/api/v1/attempts?status=expired", candidate))).containsExactly(id);
+    }
+
     private String define(boolean defaultAccess) {
         var created = http.post("/api/v1/interviews", admin, """
                 {"title":"Attempted","duration_seconds":900,

@@ -31,8 +31,8 @@ class AccessWorkerConfiguration {
     }
 
     @Bean
-    AccessTopology accessTopology(Topics topics, Clock clock) {
-        return new AccessTopology(topics, clock);
+    AccessTopology accessTopology(Topics topics, Clock clock, AccessWorkerProperties properties) {
+        return new AccessTopology(topics, clock, properties.timers());
     }
 
     @Bean

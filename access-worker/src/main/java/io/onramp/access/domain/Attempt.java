@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param scheduledEnd when the attempt ends by itself (start + duration), or null when the interview does not end
  *     after its duration
- * @param end when it was completed (or archived while in progress), else null
+ * @param end when it was completed (or archived while in progress), or its scheduled end once it expired; else null
  * @param deleted soft-deleted: kept, but no longer listed or readable
  */
 public record Attempt(
@@ -26,7 +26,9 @@ public record Attempt(
     public enum Status {
         IN_PROGRESS,
         COMPLETED,
-        ARCHIVED
+        ARCHIVED,
+        /** Still in progress at its scheduled end: it ended by itself then. */
+        EXPIRED
     }
 
     /** Ended: no longer in progress, or past its scheduled end. */

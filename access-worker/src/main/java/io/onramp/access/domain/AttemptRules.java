@@ -10,6 +10,7 @@ import java.util.Optional;
  * The rules of attempts (seeds/000): a user may start one only at an interview of their tenant that they hold a grant
  * for, or that allows default access; it starts now and, if the interview ends after its duration, is scheduled to end
  * at start + duration. Only an attempt that has not ended can be continued; completing ends it; archiving is final.
+ * An attempt still in progress at its scheduled end expires, ending at that time.
  */
 public final class AttemptRules {
 
@@ -76,7 +77,7 @@ public final class AttemptRules {
                 switch (target) {
                     case COMPLETED -> current.status() == Attempt.Status.IN_PROGRESS;
                     case ARCHIVED -> current.status() != Attempt.Status.ARCHIVED;
-                    case IN_PROGRESS -> false;
+                    case IN_PROGRESS, EXPIRED -> false;
                 };
         if (!allowed) {
             return Decision.rejected(
@@ -87,6 +88,25 @@ public final class AttemptRules {
         }
         Instant end = current.end() != null ? current.end() : now;
         return new Decision.Accepted<>(current.changed(target, end, false, now));
+    }
+
+    /**
+     * The attempt's scheduled end has come: still in progress, it expires and ends at its scheduled end (not at the
+     * moment this was noticed); otherwise (completed, archived, deleted, or its end not reached) nothing changes.
+     */
+    public static Optional<Attempt> expire(Attempt attempt, Instant now) {
+        if (attempt.status() != Attempt.Status.IN_PROGRESS
+                || attempt.deleted()
+                || attempt.scheduledEnd() == null
+                || now.isBefore(attempt.scheduledEnd())) {
+            return Optional.empty();
+        }
+        return Optional.of(attempt.changed(Attempt.Status.EXPIRED, attempt.scheduledEnd(), false, now));
+    }
+
+    /** Whether the attempt waits for its scheduled end: a timer must end it then if nothing else does first. */
+    public static boolean awaitsScheduledEnd(Attempt attempt) {
+        return attempt.status() == Attempt.Status.IN_PROGRESS && !attempt.deleted() && attempt.scheduledEnd() != null;
     }
 
     public static Decision<Attempt> delete(Optional<Attempt> attempt, Instant now) {

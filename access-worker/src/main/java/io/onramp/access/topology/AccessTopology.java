@@ -3,7 +3,11 @@ package io.onramp.access.topology;
 import io.onramp.schemas.AccessCommand;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
+import io.onramp.timers.TimerSettings;
+import io.onramp.timers.Timers;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,13 +27,16 @@ public final class AccessTopology {
 
     static final String ACCESS_STORE = "access";
     static final String ATTEMPTS_STORE = "attempts";
+    static final String SCHEDULED_ENDS = "attempt-scheduled-ends";
 
     private final Topics topics;
     private final Clock clock;
+    private final TimerSettings timerSettings;
 
-    public AccessTopology(Topics topics, Clock clock) {
+    public AccessTopology(Topics topics, Clock clock, TimerSettings timerSettings) {
         this.topics = topics;
         this.clock = clock;
+        this.timerSettings = timerSettings;
     }
 
     public void build(StreamsBuilder builder) {
@@ -61,9 +68,12 @@ public final class AccessTopology {
                 Stores.persistentKeyValueStore(ATTEMPTS_STORE),
                 commands.keySerde(),
                 topics.storeSerde(io.onramp.schemas.Attempt.class)));
+        Timers.storeBuilders(SCHEDULED_ENDS).forEach(builder::addStateStore);
+        List<String> attemptStores = new ArrayList<>(List.of(ACCESS_STORE, ATTEMPTS_STORE));
+        attemptStores.addAll(List.of(Timers.storeNames(SCHEDULED_ENDS)));
         var attemptCommands = topics.attemptCommands;
         builder.stream(attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
-                .processValues(() -> new AttemptCommandProcessor(clock), ACCESS_STORE, ATTEMPTS_STORE)
+                .process(() -> new AttemptCommandProcessor(clock, timerSettings), attemptStores.toArray(String[]::new))
                 .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
     }
 }

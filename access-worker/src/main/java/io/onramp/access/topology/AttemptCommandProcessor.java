@@ -14,41 +14,58 @@ import io.onramp.schemas.InterviewDefinition;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.StartAttempt;
 import io.onramp.schemas.UserAccess;
+import io.onramp.timers.Timer;
+import io.onramp.timers.TimerPunctuation;
+import io.onramp.timers.TimerSettings;
+import io.onramp.timers.Timers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Decides attempt commands beside the owner's ACCESS row (both are keyed by tenant and user): a start is checked
- * against the global catalogue and the user's grants at the moment it is decided, never against a stale copy.
+ * against the global catalogue and the user's grants at the moment it is decided, never against a stale copy. An
+ * attempt that ends after its duration has a timer armed at its scheduled end, disarmed when it ends first; when the
+ * timer fires, an attempt still in progress expires, in the same transaction.
  */
-final class AttemptCommandProcessor implements FixedKeyProcessor<String, AttemptCommand, AccessOutcome> {
+final class AttemptCommandProcessor implements Processor<String, AttemptCommand, String, AccessOutcome> {
+
+    /** The request id under which an expiry's outcome is recorded: no client asked for it. */
+    static final String EXPIRY_REQUEST_PREFIX = "attempt-expiry:";
 
     private final Clock clock;
-    private FixedKeyProcessorContext<String, AccessOutcome> context;
+    private final TimerSettings timerSettings;
+    private ProcessorContext<String, AccessOutcome> context;
     private KeyValueStore<String, UserAccess> access;
     private KeyValueStore<String, io.onramp.schemas.Attempt> attempts;
     private KeyValueStore<String, ValueAndTimestamp<InterviewDefinition>> catalog;
+    private Timers<String> scheduledEnds;
 
-    AttemptCommandProcessor(Clock clock) {
+    AttemptCommandProcessor(Clock clock, TimerSettings timerSettings) {
         this.clock = clock;
+        this.timerSettings = timerSettings;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, AccessOutcome> context) {
+    public void init(ProcessorContext<String, AccessOutcome> context) {
         this.context = context;
         this.access = context.getStateStore(AccessTopology.ACCESS_STORE);
         this.attempts = context.getStateStore(AccessTopology.ATTEMPTS_STORE);
         this.catalog = context.getStateStore(InterviewCatalogTopology.GLOBAL_CATALOG_STORE);
+        // Timer ids are attempt keys; payloads the owner's key, which the expiry's outcome is keyed by.
+        this.scheduledEnds = Timers.of(context, AccessTopology.SCHEDULED_ENDS, Serdes.String());
+        armMissingTimers();
+        TimerPunctuation.schedule(context, scheduledEnds, timerSettings, clock, this::scheduledEnd);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, AttemptCommand> record) {
+    public void process(Record<String, AttemptCommand> record) {
         CommandMetadata metadata = record.value().getMetadata();
         String tenant = metadata.getTenantId();
         String owner = record.value().getOwnerId();
@@ -81,10 +98,52 @@ final class AttemptCommandProcessor implements FixedKeyProcessor<String, Attempt
         } else {
             decision = AttemptRules.delete(stored, now);
         }
-        context.forward(record.withValue(outcome(metadata, attemptId, attemptKey, decision, success, stored)));
+        context.forward(
+                record.withValue(outcome(record.key(), metadata, attemptId, attemptKey, decision, success, stored)));
+    }
+
+    /** An attempt's scheduled end came while it was still in progress: it expires. */
+    private void scheduledEnd(Timer<String> timer) {
+        Instant now = clock.instant();
+        Optional.ofNullable(attempts.get(timer.id()))
+                .map(AttemptAvro::attempt)
+                .flatMap(attempt -> AttemptRules.expire(attempt, now))
+                .ifPresent(expired -> {
+                    var changed = AttemptAvro.avro(expired);
+                    attempts.put(timer.id(), changed);
+                    var metadata = new CommandMetadata(
+                            EXPIRY_REQUEST_PREFIX + expired.attemptId(), expired.tenantId(), expired.userId(), now);
+                    var outcome = Outcomes.accepted(
+                            metadata,
+                            AttemptAvro.RESOURCE_TYPE,
+                            expired.attemptId(),
+                            CommandOutcome.ACCEPTED,
+                            expired.version(),
+                            null,
+                            changed);
+                    context.forward(new Record<>(timer.payload(), outcome, now.toEpochMilli()));
+                });
+    }
+
+    /**
+     * Arms the timer of every attempt of this task that waits for its scheduled end and has none: attempts started
+     * before attempts had timers, so that none is left in progress forever. Cheap once done: it only finds timers.
+     */
+    private void armMissingTimers() {
+        try (var all = attempts.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                Attempt attempt = AttemptAvro.attempt(entry.value);
+                if (AttemptRules.awaitsScheduledEnd(attempt)
+                        && scheduledEnds.find(entry.key).isEmpty()) {
+                    scheduledEnds.arm(entry.key, attempt.scheduledEnd(), Keys.of(attempt.tenantId(), attempt.userId()));
+                }
+            }
+        }
     }
 
     private AccessOutcome outcome(
+            String ownerKey,
             CommandMetadata metadata,
             String attemptId,
             String attemptKey,
@@ -97,6 +156,11 @@ final class AttemptCommandProcessor implements FixedKeyProcessor<String, Attempt
             if (before.map(attempt -> attempt.version() != after.version()).orElse(true)) {
                 changed = AttemptAvro.avro(after);
                 attempts.put(attemptKey, changed);
+                if (AttemptRules.awaitsScheduledEnd(after)) {
+                    scheduledEnds.arm(attemptKey, after.scheduledEnd(), ownerKey);
+                } else {
+                    scheduledEnds.cancel(attemptKey);
+                }
             }
             return Outcomes.accepted(
                     metadata, AttemptAvro.RESOURCE_TYPE, attemptId, success, after.version(), null, changed);

@@ -98,7 +98,14 @@ class AttemptRulesTest {
         "COMPLETED, IN_PROGRESS, false",
         "ARCHIVED, COMPLETED, false",
         "ARCHIVED, ARCHIVED, false",
-        "ARCHIVED, IN_PROGRESS, false"
+        "ARCHIVED, IN_PROGRESS, false",
+        "IN_PROGRESS, EXPIRED, false",
+        "COMPLETED, EXPIRED, false",
+        "ARCHIVED, EXPIRED, false",
+        "EXPIRED, COMPLETED, false",
+        "EXPIRED, ARCHIVED, true",
+        "EXPIRED, IN_PROGRESS, false",
+        "EXPIRED, EXPIRED, false"
     })
     void shouldAllowOnlyTheStatusChangesOfTheLifecycle(Status from, Status to, boolean allowed) {
         var attempt = withStatus(from);
@@ -117,10 +124,52 @@ class AttemptRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"COMPLETED", "ARCHIVED"})
+    @CsvSource({"COMPLETED", "ARCHIVED", "EXPIRED"})
     void shouldRefuseToResumeAnEndedAttempt(Status status) {
         assertThat(reason(AttemptRules.resume(Optional.of(withStatus(status)), NOW)))
                 .isEqualTo(Decision.Reason.CONFLICT);
+    }
+
+    @Test
+    void shouldExpireAnAttemptInProgressAtItsScheduledEndEndingItThen() {
+        var attempt = timed(Status.IN_PROGRESS, NOW.plusSeconds(60));
+
+        var expired = AttemptRules.expire(attempt, NOW.plusSeconds(61)).orElseThrow();
+
+        assertThat(expired.status()).isEqualTo(Status.EXPIRED);
+        assertThat(expired.end()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(expired.version()).isEqualTo(attempt.version() + 1);
+        assertThat(expired.updatedAt()).isEqualTo(NOW.plusSeconds(61));
+        assertThat(AttemptRules.awaitsScheduledEnd(expired)).isFalse();
+    }
+
+    @Test
+    void shouldNotExpireBeforeTheScheduledEnd() {
+        assertThat(AttemptRules.expire(timed(Status.IN_PROGRESS, NOW.plusSeconds(60)), NOW.plusSeconds(59)))
+                .isEmpty();
+        assertThat(AttemptRules.expire(timed(Status.IN_PROGRESS, NOW.plusSeconds(60)), NOW.plusSeconds(60)))
+                .isPresent();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"COMPLETED", "ARCHIVED", "EXPIRED"})
+    void shouldNotExpireAnAttemptThatEndedOtherwise(Status status) {
+        var attempt = timed(status, NOW);
+
+        assertThat(AttemptRules.expire(attempt, NOW.plusSeconds(3600))).isEmpty();
+        assertThat(AttemptRules.awaitsScheduledEnd(attempt)).isFalse();
+    }
+
+    @Test
+    void shouldNotExpireADeletedOrOpenEndedAttempt() {
+        var deleted = accepted(AttemptRules.delete(Optional.of(timed(Status.IN_PROGRESS, NOW)), NOW));
+
+        assertThat(AttemptRules.expire(deleted, NOW.plusSeconds(3600))).isEmpty();
+        assertThat(AttemptRules.expire(withStatus(Status.IN_PROGRESS), NOW.plusSeconds(3600)))
+                .isEmpty();
+        assertThat(AttemptRules.awaitsScheduledEnd(deleted)).isFalse();
+        assertThat(AttemptRules.awaitsScheduledEnd(timed(Status.IN_PROGRESS, NOW)))
+                .isTrue();
     }
 
     @Test
@@ -159,6 +208,10 @@ class AttemptRulesTest {
 
     private static Attempt withStatus(Status status) {
         return new Attempt("acme", "a-1", "i-1", "u-1", status, NOW, null, null, false, 3, NOW);
+    }
+
+    private static Attempt timed(Status status, Instant scheduledEnd) {
+        return new Attempt("acme", "a-1", "i-1", "u-1", status, NOW, scheduledEnd, null, false, 3, NOW);
     }
 
     private static Attempt accepted(Decision<Attempt> decision) {

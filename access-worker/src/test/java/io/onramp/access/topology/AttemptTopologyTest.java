@@ -20,6 +20,7 @@ import io.onramp.schemas.RevokeAccess;
 import io.onramp.schemas.StartAttempt;
 import io.onramp.schemas.Topic;
 import io.onramp.schemas.Topics;
+import io.onramp.timers.TimerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,10 +51,10 @@ class AttemptTopologyTest {
     void startTopologies() {
         var builder = new StreamsBuilder();
         new InterviewCatalogTopology(topics, clock).build(builder);
-        new AccessTopology(topics, clock).build(builder);
+        new AccessTopology(topics, clock, TimerSettings.DEFAULT).build(builder);
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-worker-test");
-        driver = new TopologyTestDriver(builder.build(), config);
+        driver = new TopologyTestDriver(builder.build(), config, START);
         catalogue = input(topics.interviewCommands);
         access = input(topics.accessCommands);
         attempts = input(topics.attemptCommands);
@@ -166,6 +167,84 @@ class AttemptTopologyTest {
 
         assertThat(((Attempt) deleted.getChange()).getDeleted()).isTrue();
         assertThat(afterwards.getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
+    }
+
+    @Test
+    void shouldExpireAnAttemptStillInProgressAtItsScheduledEnd() {
+        send("u-1", new StartAttempt("a-1", "open-to-all"));
+
+        advance(Duration.ofSeconds(599));
+        assertThat(outcomes.isEmpty()).isTrue();
+        advance(Duration.ofSeconds(1));
+
+        var expiry = outcomes.readKeyValue();
+        assertThat(expiry.key).isEqualTo("acme/u-1");
+        var attempt = (Attempt) expiry.value.getChange();
+        assertThat(attempt.getStatus()).isEqualTo(AttemptStatus.EXPIRED);
+        assertThat(attempt.getEndDatetime()).isEqualTo(START.plusSeconds(600));
+        assertThat(attempt.getVersion()).isEqualTo(2);
+        assertThat(expiry.value.getReply().getRequestId()).isEqualTo("attempt-expiry:a-1");
+        assertThat(expiry.value.getReply().getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
+        advance(Duration.ofMinutes(10));
+        assertThat(outcomes.isEmpty()).as("expires once").isTrue();
+    }
+
+    @Test
+    void shouldRefuseToContinueOrCompleteAnExpiredAttemptButLetItBeArchived() {
+        send("u-1", new StartAttempt("a-1", "open-to-all"));
+        advance(Duration.ofSeconds(600));
+        outcomes.readValue();
+
+        assertThat(send("u-1", new ContinueAttempt("a-1")).getReply().getOutcome())
+                .isEqualTo(CommandOutcome.REJECTED_CONFLICT);
+        assertThat(send("u-1", new ChangeAttemptStatus("a-1", AttemptStatus.COMPLETED))
+                        .getReply()
+                        .getOutcome())
+                .isEqualTo(CommandOutcome.REJECTED_CONFLICT);
+        assertThat(send("u-1", new ChangeAttemptStatus("a-1", AttemptStatus.ARCHIVED))
+                        .getReply()
+                        .getOutcome())
+                .isEqualTo(CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void shouldNotExpireAnAttemptCompletedArchivedOrDeletedBeforeItsScheduledEnd() {
+        send("u-1", new StartAttempt("a-1", "open-to-all"));
+        send("u-1", new StartAttempt("a-2", "open-to-all"));
+        send("u-1", new StartAttempt("a-3", "open-to-all"));
+        send("u-1", new ChangeAttemptStatus("a-1", AttemptStatus.COMPLETED));
+        send("u-1", new ChangeAttemptStatus("a-2", AttemptStatus.ARCHIVED));
+        send("u-1", new DeleteAttempt("a-3"));
+
+        advance(Duration.ofHours(1));
+
+        assertThat(outcomes.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldNeverExpireAnAttemptOfAnInterviewThatDoesNotEndAfterItsDuration() {
+        catalogue.pipeInput(
+                "acme/untimed",
+                new InterviewCommand(
+                        metadata("acme"),
+                        CreateInterview.newBuilder()
+                                .setInterviewId("untimed")
+                                .setTitle("untimed")
+                                .setDurationSeconds(60)
+                                .setIsDefaultAccessAllowed(true)
+                                .setShouldEndInterviewAfterDuration(false)
+                                .build()));
+        outcomes.readValue();
+        send("u-1", new StartAttempt("a-1", "untimed"));
+
+        advance(Duration.ofDays(1));
+
+        assertThat(outcomes.isEmpty()).isTrue();
+    }
+
+    private void advance(Duration duration) {
+        clock.advance(duration);
+        driver.advanceWallClockTime(duration);
     }
 
     private void define(String interviewId, boolean defaultAccess) {

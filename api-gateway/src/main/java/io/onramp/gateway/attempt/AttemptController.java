@@ -93,8 +93,9 @@ class AttemptController {
             @RequestParam(defaultValue = "50") int size) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_READ);
         Paging.check(page, size);
-        if (status != null && !List.of("in_progress", "completed", "archived").contains(status)) {
-            throw new InvalidRequestException("status", "must be in_progress, completed or archived");
+        if (status != null
+                && !List.of("in_progress", "completed", "archived", "expired").contains(status)) {
+            throw new InvalidRequestException("status", "must be in_progress, completed, archived or expired");
         }
         String owner = seesEveryAttempt(caller) ? null : caller.userId();
         String interview = interviewId == null ? null : Ids.requireUuid("interview_id", interviewId);
@@ -108,7 +109,9 @@ class AttemptController {
             @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID")
             String interviewId,
 
-            @Pattern(regexp = "in_progress|completed|archived", message = "must be in_progress, completed or archived")
+            @Pattern(
+                    regexp = "in_progress|completed|archived|expired",
+                    message = "must be in_progress, completed, archived or expired")
             String status) {}
 
     /** Own attempts, or the tenant's with {@code interviews:read_all}, as a file to download. */

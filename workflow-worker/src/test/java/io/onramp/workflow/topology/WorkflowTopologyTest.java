@@ -223,8 +223,9 @@ class WorkflowTopologyTest {
 
         accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-2", AttemptStatus.COMPLETED));
         accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.IN_PROGRESS));
+        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.EXPIRED));
         assertThat(outcomes.isEmpty())
-                .as("events that change nothing are dropped")
+                .as("events that change nothing are dropped; an expired attempt is not a completed one")
                 .isTrue();
 
         accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
