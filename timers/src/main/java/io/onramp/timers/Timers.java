@@ -52,9 +52,15 @@ public final class Timers<V> {
                         .withCachingDisabled());
     }
 
-    /** The names of the stores of timer store {@code name}, to connect them to a processor. */
-    public static String[] storeNames(String name) {
-        return new String[] {byDueName(name), byIdName(name)};
+    /**
+     * The names of the stores of timer store {@code name}, after {@code others}: every store a processor that owns the
+     * timers connects to.
+     */
+    public static String[] storeNames(String name, String... others) {
+        String[] names = Arrays.copyOf(others, others.length + 2);
+        names[others.length] = byDueName(name);
+        names[others.length + 1] = byIdName(name);
+        return names;
     }
 
     /** The timer store {@code name} of the processor's task, its payloads written with {@code payloads}. */

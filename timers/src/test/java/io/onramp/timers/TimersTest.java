@@ -10,8 +10,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +25,7 @@ class TimersTest {
 
     @BeforeEach
     void timerStore() {
-        for (String name : Timers.storeNames("t")) {
-            KeyValueStore<?, ?> store = Stores.keyValueStoreBuilder(
-                            Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-                    .withLoggingDisabled()
-                    .build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
-        }
+        InMemoryTimerStores.register(context, "t");
         timers = Timers.of(context, "t", Serdes.String());
         TimerPunctuation.schedule(context, timers, new TimerSettings(Duration.ofMillis(100), 3), clock, fired::add);
     }

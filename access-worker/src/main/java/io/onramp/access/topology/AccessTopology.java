@@ -6,8 +6,6 @@ import io.onramp.schemas.Topics;
 import io.onramp.timers.TimerSettings;
 import io.onramp.timers.Timers;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -69,11 +67,11 @@ public final class AccessTopology {
                 commands.keySerde(),
                 topics.storeSerde(io.onramp.schemas.Attempt.class)));
         Timers.storeBuilders(SCHEDULED_ENDS).forEach(builder::addStateStore);
-        List<String> attemptStores = new ArrayList<>(List.of(ACCESS_STORE, ATTEMPTS_STORE));
-        attemptStores.addAll(List.of(Timers.storeNames(SCHEDULED_ENDS)));
         var attemptCommands = topics.attemptCommands;
         builder.stream(attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
-                .process(() -> new AttemptCommandProcessor(clock, timerSettings), attemptStores.toArray(String[]::new))
+                .process(
+                        () -> new AttemptCommandProcessor(clock, timerSettings),
+                        Timers.storeNames(SCHEDULED_ENDS, ACCESS_STORE, ATTEMPTS_STORE))
                 .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
     }
 }

@@ -7,13 +7,13 @@ import io.onramp.schemas.Attempt;
 import io.onramp.schemas.AttemptStatus;
 import io.onramp.schemas.LocalAvroSerdes;
 import io.onramp.schemas.Topics;
+import io.onramp.timers.InMemoryTimerStores;
+import io.onramp.timers.MutableClock;
 import io.onramp.timers.TimerSettings;
-import io.onramp.timers.Timers;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -38,14 +38,7 @@ class AttemptTimerBackfillTest {
         attempts = store(AccessTopology.ATTEMPTS_STORE, topics.storeSerde(Attempt.class));
         store(AccessTopology.ACCESS_STORE, Serdes.ByteArray());
         store(InterviewCatalogTopology.GLOBAL_CATALOG_STORE, Serdes.ByteArray());
-        for (String name : Timers.storeNames(AccessTopology.SCHEDULED_ENDS)) {
-            KeyValueStore<Bytes, byte[]> timers = Stores.keyValueStoreBuilder(
-                            Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-                    .withLoggingDisabled()
-                    .build();
-            timers.init(context.getStateStoreContext(), timers);
-            context.addStateStore(timers);
-        }
+        InMemoryTimerStores.register(context, AccessTopology.SCHEDULED_ENDS);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.onramp.schemas.RevokeAccess;
 import io.onramp.schemas.StartAttempt;
 import io.onramp.schemas.Topic;
 import io.onramp.schemas.Topics;
+import io.onramp.timers.MutableClock;
 import io.onramp.timers.TimerSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,8 +9,6 @@ import io.onramp.schemas.Topics;
 import io.onramp.timers.TimerSettings;
 import io.onramp.timers.Timers;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -46,15 +44,13 @@ public final class ReminderTopology {
                 events.keySerde(),
                 topics.storeSerde(ScheduleReminders.class)));
         Timers.storeBuilders(TIMERS).forEach(builder::addStateStore);
-        List<String> stores = new ArrayList<>(List.of(Timers.storeNames(TIMERS)));
-        stores.add(SCHEDULES_STORE);
 
         var timerSerde = topics.storeSerde(ReminderTimer.class);
         KStream<String, ReminderEvent> changes = builder.stream(
                         events.name(), Consumed.with(events.keySerde(), events.valueSerde()))
                 .process(
                         () -> new ReminderProcessor(rules, timerSettings, timerSerde, clock),
-                        stores.toArray(String[]::new));
+                        Timers.storeNames(TIMERS, SCHEDULES_STORE));
         var outcomes = topics.reminderOutcomes;
         changes.to(outcomes.name(), Produced.with(outcomes.keySerde(), outcomes.valueSerde()));
         var reminders = topics.reminders;

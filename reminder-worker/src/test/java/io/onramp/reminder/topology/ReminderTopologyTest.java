@@ -14,6 +14,7 @@ import io.onramp.schemas.ScheduleEvent;
 import io.onramp.schemas.ScheduleEventType;
 import io.onramp.schemas.ScheduleStatus;
 import io.onramp.schemas.Topics;
+import io.onramp.timers.MutableClock;
 import io.onramp.timers.TimerSettings;
 import java.time.Duration;
 import java.time.Instant;
