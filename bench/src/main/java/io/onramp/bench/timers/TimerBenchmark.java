@@ -80,9 +80,9 @@ public final class TimerBenchmark {
             long heapMb = worker.heapUsedAfterGcMb();
             long rssMb = worker.residentMb();
             System.out.printf("bench timers: armed in %.1f s; waiting for them to fire%n", seconds(arming));
-            boolean complete =
-                    fired.awaitAll(0, TIMERS, start.plus(LEAD).plus(SPREAD).plus(GRACE));
-            var steady = fired.outcome(0, TIMERS, due);
+            boolean complete = fired.executions()
+                    .awaitAll(0, TIMERS, start.plus(LEAD).plus(SPREAD).plus(GRACE));
+            var steady = fired.executions().outcome(0, TIMERS, due);
             report.append(
                     "\nTimers: %,d armed in one worker instance (12 partitions), due %d to %d s after arming began%n"
                             .formatted(
@@ -130,13 +130,14 @@ public final class TimerBenchmark {
         Instant restarted = Instant.now();
         var next = WorkerProcess.start(bootstrap, stateDir, log);
         Instant running = next.awaitRunning(Duration.ofMinutes(5));
-        boolean complete = fired.awaitAll(from, BACKLOG, Instant.now().plus(GRACE));
-        var outcome = fired.outcome(from, BACKLOG, due);
+        boolean complete =
+                fired.executions().awaitAll(from, BACKLOG, Instant.now().plus(GRACE));
+        var outcome = fired.executions().outcome(from, BACKLOG, due);
         return new Backlog(next, outcome, restarted, running, complete);
     }
 
     record Backlog(
-            WorkerProcess worker, FiredTimers.Outcome outcome, Instant restarted, Instant running, boolean complete) {
+            WorkerProcess worker, Executions.Outcome outcome, Instant restarted, Instant running, boolean complete) {
 
         Duration drainFromStart() {
             return Duration.between(restarted, outcome.lastVisible());
@@ -147,7 +148,7 @@ public final class TimerBenchmark {
         }
     }
 
-    private void peer(FiredTimers.Outcome onramp, Backlog stopped, Backlog killed) throws Exception {
+    private void peer(Executions.Outcome onramp, Backlog stopped, Backlog killed) throws Exception {
         durablePostgres();
         var config = new HikariConfig();
         config.setJdbcUrl(infrastructure.jdbcUrl());
@@ -168,9 +169,10 @@ public final class TimerBenchmark {
             Duration scheduling = peer.schedule(idle, from, BACKLOG, due);
             Instant started = Instant.now();
             idle.start();
-            boolean drained = peer.awaitAll(from, BACKLOG, Instant.now().plus(GRACE));
+            boolean drained =
+                    peer.executions().awaitAll(from, BACKLOG, Instant.now().plus(GRACE));
             idle.stop();
-            var backlog = peer.outcome(from, BACKLOG, due);
+            var backlog = peer.executions().outcome(from, BACKLOG, due);
             Duration peerDrain = Duration.between(started, backlog.lastVisible());
 
             row(
@@ -222,7 +224,7 @@ public final class TimerBenchmark {
         }
     }
 
-    record PeerRun(FiredTimers.Outcome outcome, double rate, boolean complete) {}
+    record PeerRun(Executions.Outcome outcome, double rate, boolean complete) {}
 
     private PeerRun peerRun(DbSchedulerPeer peer, Duration polling, int from, long[] due) throws Exception {
         System.out.printf("bench timers: db-scheduler, %d ms polling, %,d tasks%n", polling.toMillis(), TIMERS);
@@ -231,10 +233,10 @@ public final class TimerBenchmark {
         Instant start = Instant.now();
         spread(due, from, TIMERS, start.plus(LEAD), SPREAD);
         Duration scheduling = peer.schedule(scheduler, from, TIMERS, due);
-        boolean complete =
-                peer.awaitAll(from, TIMERS, start.plus(LEAD).plus(SPREAD).plus(GRACE));
+        boolean complete = peer.executions()
+                .awaitAll(from, TIMERS, start.plus(LEAD).plus(SPREAD).plus(GRACE));
         scheduler.stop();
-        return new PeerRun(peer.outcome(from, TIMERS, due), TIMERS / seconds(scheduling), complete);
+        return new PeerRun(peer.executions().outcome(from, TIMERS, due), TIMERS / seconds(scheduling), complete);
     }
 
     private void spread(long[] due, int from, int count, Instant first, Duration over) {
@@ -320,7 +322,7 @@ public final class TimerBenchmark {
     }
 
     private void row(
-            String system, double armedPerSecond, Delays delays, FiredTimers.Outcome outcome, boolean complete) {
+            String system, double armedPerSecond, Delays delays, Executions.Outcome outcome, boolean complete) {
         report.append("  %-28s %10.0f %9d %9d %9d %8d %8d%s%n"
                 .formatted(
                         system,
