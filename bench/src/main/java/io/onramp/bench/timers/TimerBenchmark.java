@@ -77,6 +77,7 @@ public final class TimerBenchmark {
             spread(due, 0, TIMERS, start.plus(LEAD), SPREAD);
             Duration arming = arm(0, TIMERS, due);
             long stateMb = worker.stateBytes() / (1024 * 1024);
+            long changelogMb = changelogBytes() / (1024 * 1024);
             long heapMb = worker.heapUsedAfterGcMb();
             long rssMb = worker.residentMb();
             System.out.printf("bench timers: armed in %.1f s; waiting for them to fire%n", seconds(arming));
@@ -290,6 +291,28 @@ public final class TimerBenchmark {
                 }
                 Thread.sleep(50);
             }
+        }
+    }
+
+    /** Bytes the broker holds for the timer stores' changelog topics: what a restore reads back. */
+    private long changelogBytes() throws Exception {
+        try (var admin = admin()) {
+            var brokers = admin.describeCluster().nodes().get().stream()
+                    .map(node -> node.id())
+                    .toList();
+            long bytes = 0;
+            for (var byDir :
+                    admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+                for (var dir : byDir.values()) {
+                    for (var replica : dir.replicaInfos().entrySet()) {
+                        String topic = replica.getKey().topic();
+                        if (topic.startsWith(TimerBenchWorker.APPLICATION_ID + "-") && topic.endsWith("-changelog")) {
+                            bytes += replica.getValue().size();
+                        }
+                    }
+                }
+            }
+            return bytes;
         }
     }
 
