@@ -21,6 +21,11 @@ import org.apache.kafka.streams.state.Stores;
  * moving and cancelling touch one key in each (O(log n) in RocksDB); finding what is due reads only the due prefix of
  * the ordered store. Both stores are logged, so timers survive restarts and move with their task on a rebalance; what
  * a task changes in them commits in its exactly-once transaction together with what it forwards.
+ *
+ * <p>Fired timers leave deletion markers at the front of the ordered store until RocksDB compacts them away, and a
+ * scan from the very first key would step over every one of them (with a million fired timers, seconds per scan). So
+ * each instance remembers the key below which it has taken everything, and scans from there; arming a timer due
+ * earlier moves that mark back.
  */
 public final class Timers<V> {
 
@@ -31,6 +36,8 @@ public final class Timers<V> {
     private final KeyValueStore<Bytes, byte[]> byId;
     private final Serde<V> payloads;
     private final String topic;
+    /** Every key of the ordered store below this one has been taken: scans start here. */
+    private Bytes takenBelow = Bytes.wrap(new byte[DUE_BYTES]);
 
     private Timers(
             KeyValueStore<Bytes, byte[]> byDue, KeyValueStore<Bytes, byte[]> byId, Serde<V> payloads, String topic) {
@@ -92,7 +99,11 @@ public final class Timers<V> {
                         .putLong(dueMillis)
                         .put(payloadBytes)
                         .array());
-        byDue.put(dueKey(dueMillis, id), PRESENT);
+        Bytes dueKey = dueKey(dueMillis, id);
+        byDue.put(dueKey, PRESENT);
+        if (dueKey.compareTo(takenBelow) < 0) {
+            takenBelow = dueKey;
+        }
     }
 
     /** Disarms the timer; false if none was armed under this id. */
@@ -151,6 +162,11 @@ public final class Timers<V> {
                 .putLong(dueMillis)
                 .put(idBytes)
                 .array());
+    }
+
+    /** The first key after {@code key} in byte order: the key with a zero byte appended. */
+    private static Bytes successor(Bytes key) {
+        return Bytes.wrap(Arrays.copyOf(key.get(), key.get().length + 1));
     }
 
     private static byte[] prefix(long dueMillis) {

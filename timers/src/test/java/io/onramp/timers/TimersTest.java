@@ -135,6 +135,35 @@ class TimersTest {
     }
 
     @Test
+    void shouldFireEveryTimerOfOneDueTimeAcrossPunctuationsWhateverTheLengthOfTheirIds() {
+        // "t1" < "t10" < "t2" in byte order: resuming after "t1" must not skip "t10".
+        for (String id : List.of("t1", "t10", "t2", "t11", "t3", "t12", "t100")) {
+            timers.arm(id, NOW, "p");
+        }
+
+        punctuate();
+        punctuate();
+        punctuate();
+
+        assertThat(fired).extracting(Timer::id).containsExactly("t1", "t10", "t100", "t11", "t12", "t2", "t3");
+    }
+
+    @Test
+    void shouldFireATimerArmedInThePastAfterLaterOnesFired() {
+        timers.arm("later", NOW, "p");
+        punctuate();
+        clock.advance(Duration.ofMinutes(1));
+        punctuate();
+
+        timers.arm("overdue", NOW.minusSeconds(3600), "p");
+        timers.arm("moved-back", NOW.plusSeconds(3600), "p");
+        timers.arm("moved-back", NOW.minusSeconds(60), "p");
+        punctuate();
+
+        assertThat(fired).extracting(Timer::id).containsExactly("later", "overdue", "moved-back");
+    }
+
+    @Test
     void shouldKeepTimersWithoutPayload() {
         timers.arm("a", NOW, null);
 
