@@ -128,11 +128,16 @@ public final class Timers<V> {
     public List<Timer<V>> takeDue(Instant now, int max) {
         List<String> ids = new ArrayList<>();
         // Every key of a due time up to now sorts below the bare 8-byte prefix of now + 1 ms.
-        try (var due = byDue.range(Bytes.wrap(new byte[DUE_BYTES]), Bytes.wrap(prefix(now.toEpochMilli() + 1)))) {
+        Bytes upTo = Bytes.wrap(prefix(now.toEpochMilli() + 1));
+        Bytes last = null;
+        try (var due = byDue.range(takenBelow, upTo)) {
             while (due.hasNext() && ids.size() < max) {
-                ids.add(idOf(due.next().key.get()));
+                last = due.next().key;
+                ids.add(idOf(last.get()));
             }
         }
+        // Everything below upTo is taken now, or everything up to the last key taken: the next scan starts there.
+        takenBelow = ids.size() < max ? upTo : successor(last);
         List<Timer<V>> taken = new ArrayList<>(ids.size());
         for (String id : ids) {
             byte[] value = byId.delete(idKey(id));
