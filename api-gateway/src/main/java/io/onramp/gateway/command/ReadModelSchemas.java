@@ -10,6 +10,7 @@ import org.springframework.jdbc.BadSqlGrammarException;
  */
 public final class ReadModelSchemas {
 
+    /** PostgreSQL's undefined_table and invalid_schema_name. */
     private static final Set<String> NOT_CREATED_YET = Set.of("42P01", "3F000");
 
     private ReadModelSchemas() {}

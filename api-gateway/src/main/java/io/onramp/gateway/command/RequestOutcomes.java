@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class RequestOutcomes {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z_]+$");
-    /** PostgreSQL's undefined_table and invalid_schema_name. */
+
     private static final Logger log = LoggerFactory.getLogger(RequestOutcomes.class);
 
     private final JdbcClient jdbc;
