@@ -2,6 +2,7 @@ package io.onramp.workflow.domain.schedule;
 
 import io.onramp.domain.Decision;
 import io.onramp.domain.Violation;
+import io.onramp.domain.text.TextSanitizer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

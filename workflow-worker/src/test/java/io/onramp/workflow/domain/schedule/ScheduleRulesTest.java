@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.onramp.domain.Decision;
 import io.onramp.domain.Violation;
+import io.onramp.domain.text.TextSanitizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

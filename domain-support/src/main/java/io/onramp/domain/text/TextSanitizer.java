@@ -1,4 +1,4 @@
-package io.onramp.workflow.domain.schedule;
+package io.onramp.domain.text;
 
 import org.owasp.html.Encoding;
 import org.owasp.html.HtmlPolicyBuilder;
