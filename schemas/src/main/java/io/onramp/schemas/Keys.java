@@ -14,6 +14,11 @@ public final class Keys {
         return tenantId + SEPARATOR + id;
     }
 
+    /** The id after the tenant: {@code acme/u-7} → {@code u-7}. */
+    public static String idOf(String key) {
+        return key.substring(tenantOf(key).length() + 1);
+    }
+
     public static String tenantOf(String key) {
         int at = key.indexOf(SEPARATOR);
         if (at < 0) {

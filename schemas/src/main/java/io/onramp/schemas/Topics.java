@@ -32,6 +32,9 @@ public final class Topics {
     public static final String SCHEDULE_EVENTS = "schedule-events";
     public static final String REMINDER_OUTCOMES = "reminder-outcomes";
     public static final String REMINDERS = "reminders";
+    public static final String PEOPLE = "people";
+    public static final String NOTIFICATION_COMMANDS = "notification-commands";
+    public static final String NOTIFICATION_EVENTS = "notification-events";
 
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
@@ -51,6 +54,9 @@ public final class Topics {
     public final Topic<String, ScheduleEvent> scheduleEvents;
     public final Topic<String, ReminderEvent> reminderOutcomes;
     public final Topic<String, ReminderEvent> reminders;
+    public final Topic<String, PersonEvent> people;
+    public final Topic<String, NotificationCommand> notificationCommands;
+    public final Topic<String, NotificationEvent> notificationEvents;
 
     private final AvroSerdes serdes;
 
@@ -74,6 +80,9 @@ public final class Topics {
         scheduleEvents = topic(SCHEDULE_EVENTS, serdes, ScheduleEvent.class, false);
         reminderOutcomes = topic(REMINDER_OUTCOMES, serdes, ReminderEvent.class, false);
         reminders = topic(REMINDERS, serdes, ReminderEvent.class, false);
+        people = topic(PEOPLE, serdes, PersonEvent.class, true);
+        notificationCommands = topic(NOTIFICATION_COMMANDS, serdes, NotificationCommand.class, false);
+        notificationEvents = topic(NOTIFICATION_EVENTS, serdes, NotificationEvent.class, false);
     }
 
     /** Every topic, for creating them and for operators' listings. */
@@ -96,7 +105,10 @@ public final class Topics {
                 scheduleOutcomes,
                 scheduleEvents,
                 reminderOutcomes,
-                reminders);
+                reminders,
+                people,
+                notificationCommands,
+                notificationEvents);
     }
 
     /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */

@@ -150,6 +150,8 @@ public final class ScheduleAvro {
                 .setFeedbackFrom(change.feedbackFrom())
                 .setInterviewersWithoutFeedback(interview.interviewersWithoutFeedback())
                 .setAllFeedbackSubmitted(interview.allFeedbackSubmitted())
+                .setInterviewersAdded(change.joined())
+                .setInterviewersRemoved(change.left())
                 .setActorId(actorId)
                 .setVersion(interview.version())
                 .setOccurredAt(now)

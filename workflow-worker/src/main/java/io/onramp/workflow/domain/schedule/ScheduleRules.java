@@ -352,7 +352,13 @@ public final class ScheduleRules {
         }
         var next = interview.change();
         next.interviewerIds = panel;
-        return accepted(next.at(now), ScheduleChange.Kind.PANEL_CHANGED, null);
+        List<String> changed = List.of(userId);
+        return new Decision.Accepted<>(new ScheduleChange(
+                next.at(now),
+                ScheduleChange.Kind.PANEL_CHANGED,
+                null,
+                add ? changed : List.of(),
+                add ? List.of() : changed));
     }
 
     /** One feedback per panel interviewer, once the interview is in progress or completed. */

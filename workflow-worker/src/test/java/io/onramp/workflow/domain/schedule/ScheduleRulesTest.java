@@ -534,6 +534,23 @@ class ScheduleRulesTest {
                 NOW.minusSeconds(60));
     }
 
+    @Test
+    void aPanelChangeNamesWhoJoinedOrLeft() {
+        var existing = Optional.of(interview(ScheduleStatus.SCHEDULED));
+        var joined = ((Decision.Accepted<ScheduleChange>)
+                        ScheduleRules.changePanel(existing, 3L, "u-11", true, false, NONE, NOW))
+                .result();
+        assertThat(joined.joined()).containsExactly("u-11");
+        assertThat(joined.left()).isEmpty();
+
+        var left = ((Decision.Accepted<ScheduleChange>)
+                        ScheduleRules.changePanel(existing, 3L, "u-9", false, false, NONE, NOW))
+                .result();
+        assertThat(left.joined()).isEmpty();
+        assertThat(left.left()).containsExactly("u-9");
+        assertThat(left.interview().interviewerIds()).containsExactly("u-7");
+    }
+
     private static Decision.Reason reason(Decision<?> decision) {
         assertThat(decision).isInstanceOf(Decision.Rejected.class);
         return ((Decision.Rejected<?>) decision).reason();
