@@ -2,6 +2,7 @@ package io.onramp.platform;
 
 import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topic;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,13 @@ public final class RecordPublisher {
         awaitAcknowledged(topic, template.send(record(topic, key, value)));
     }
 
+    /** Publishes with headers; a {@code null} value is a tombstone. */
+    public <K, V> void publish(Topic<K, V> topic, K key, V value, Map<String, String> headers) {
+        var record = record(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        awaitAcknowledged(topic, template.send(record));
+    }
+
     /**
      * Answers decided commands, keyed by request id, once the broker has them all; a request decided twice in one batch
      * (a redelivery) is answered once, with its last reply.
@@ -52,7 +60,15 @@ public final class RecordPublisher {
 
     /** Publishes every record, then waits until the broker has acknowledged all of them. */
     public <K, V> void publishAll(Topic<K, V> topic, Map<K, V> records) {
-        var sent = records.entrySet().stream()
+        publishInOrder(topic, List.copyOf(records.entrySet()));
+    }
+
+    /**
+     * Publishes every record in the order given (records of one key keep it: the producer is idempotent), then waits
+     * until the broker has acknowledged all of them.
+     */
+    public <K, V> void publishInOrder(Topic<K, V> topic, List<Map.Entry<K, V>> records) {
+        var sent = records.stream()
                 .map(entry -> template.send(record(topic, entry.getKey(), entry.getValue())))
                 .toList();
         awaitAcknowledged(topic, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
@@ -84,7 +100,7 @@ public final class RecordPublisher {
         return new ProducerRecord<>(
                 topic.name(),
                 topic.keySerde().serializer().serialize(topic.name(), key),
-                topic.valueSerde().serializer().serialize(topic.name(), value));
+                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
     }
 
     /** Reads a value written to {@code topic}; a record no serde can read raises a SerializationException. */
