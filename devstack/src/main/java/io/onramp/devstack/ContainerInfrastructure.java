@@ -29,7 +29,7 @@ final class ContainerInfrastructure implements Infrastructure {
             .waitingFor(Wait.forHttp("/apis/registry/v3/system/info"))
             .withNetwork(network);
     private final GenericContainer<?> smtp = new GenericContainer<>("greenmail/standalone:2.1.8")
-            .withExposedPorts(3025)
+            .withExposedPorts(3025, 3143)
             .withNetwork(network);
 
     private final Path dataDir;
@@ -77,6 +77,11 @@ final class ContainerInfrastructure implements Infrastructure {
     @Override
     public int smtpPort() {
         return smtp.getMappedPort(3025);
+    }
+
+    @Override
+    public int imapPort() {
+        return smtp.getMappedPort(3143);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
                     ? KafkaServerProcess.start(home.resolve("kafka"), Ports.KAFKA, Ports.KAFKA_CONTROLLER)
                     : new InProcessKafka(options.brokers());
             started.push(kafka);
-            smtp = Smtp.start(Ports.pick(run, Ports.SMTP));
+            smtp = Smtp.start(Ports.pick(run, Ports.SMTP), Ports.pick(run, Ports.IMAP));
             started.push(smtp);
             postgres = postgresStart.join();
             started.push(postgres);
@@ -92,6 +92,21 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public List<MimeMessage> receivedMail() {
         return smtp.receivedMessages();
+    }
+
+    @Override
+    public int imapPort() {
+        return smtp.imapPort();
+    }
+
+    @Override
+    public void smtpDown() {
+        smtp.down();
+    }
+
+    @Override
+    public void smtpUp() {
+        smtp.up();
     }
 
     @Override

@@ -8,6 +8,12 @@ import java.util.Map;
 /** Running Kafka, schema registry, PostgreSQL and SMTP, however they were started. Closing stops all of them. */
 public interface Infrastructure extends AutoCloseable {
 
+    /** The embedded SMTP server refuses every recipient at this domain for good ({@code 550}), as a real one might. */
+    String REFUSED_MAIL_DOMAIN = "refused.example.com";
+
+    /** The embedded SMTP server refuses every recipient at this domain for now ({@code 451}). */
+    String BUSY_MAIL_DOMAIN = "busy.example.com";
+
     String kafkaBootstrapServers();
 
     /** The registry's core API, for Apicurio serdes. */
@@ -27,6 +33,21 @@ public interface Infrastructure extends AutoCloseable {
 
     /** The messages the SMTP server has received so far. */
     List<MimeMessage> receivedMail();
+
+    /** Where the received mail can be read over IMAP: each recipient's address is both user name and password. */
+    int imapPort();
+
+    /**
+     * Stops the SMTP server (connections are refused), for tests of a mail server that is down; {@link #smtpUp()}
+     * starts it again on the same port.
+     */
+    default void smtpDown() {
+        throw new UnsupportedOperationException("stopping the mail server is available on the embedded devstack only");
+    }
+
+    default void smtpUp() {
+        throw new UnsupportedOperationException("stopping the mail server is available on the embedded devstack only");
+    }
 
     int kafkaNodes();
 

@@ -73,7 +73,9 @@ public final class Launcher {
         out.append("  Schema registry      %s  (Confluent clients: %s)%n"
                 .formatted(infrastructure.registryUrl(), infrastructure.registryConfluentUrl()));
         out.append("  PostgreSQL           %s  (user onramp / onramp)%n".formatted(infrastructure.jdbcUrl()));
-        out.append("  SMTP                 %s:%d%n".formatted(infrastructure.smtpHost(), infrastructure.smtpPort()));
+        out.append("  SMTP                 %s:%d  (read the mail over IMAP on port %d: user and password are the"
+                        .formatted(infrastructure.smtpHost(), infrastructure.smtpPort(), infrastructure.imapPort())
+                + " recipient's address)\n");
         for (ServiceProcess service : services) {
             out.append("  %-20s %s  (log: %s)%n".formatted(service.service().module(), service.url(), service.log()));
         }

@@ -13,6 +13,7 @@ public final class Ports {
     public static final int REGISTRY = 8090;
     public static final int POSTGRES = 5433;
     public static final int SMTP = 3025;
+    public static final int IMAP = 3143;
     public static final int GATEWAY = 8080;
     public static final int ACCESS_WORKER = 8081;
     public static final int WORKFLOW_WORKER = 8082;
