@@ -62,10 +62,14 @@ final class Http {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> delete(String path, String token, String json) {
-        return send(request(path, token)
+    HttpResponse<String> delete(String path, String token, String json, String... headers) {
+        var request = request(path, token)
                 .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     private HttpRequest.Builder request(String path, String token) {

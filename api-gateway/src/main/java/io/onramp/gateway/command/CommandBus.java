@@ -3,12 +3,14 @@ package io.onramp.gateway.command;
 import io.onramp.gateway.config.GatewayProperties;
 import io.onramp.gateway.security.Caller;
 import io.onramp.platform.RecordPublisher;
+import io.onramp.schemas.CommandHeaders;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,14 +49,29 @@ public class CommandBus {
         return send(topic, key, build.apply(metadata), requestId, prefer);
     }
 
+    /**
+     * Publishes {@code value} (a {@code null} is a tombstone) on a topic whose records are not commands but state, such
+     * as {@code people}, with the request id and the caller in {@link CommandHeaders}; the worker applying it answers
+     * like any command.
+     */
+    public <V> CommandReply sendRecord(Caller caller, Topic<String, V> topic, String key, V value, String prefer) {
+        String requestId = UUID.randomUUID().toString();
+        var headers = Map.of(CommandHeaders.REQUEST_ID, requestId, CommandHeaders.USER_ID, caller.userId());
+        return send(() -> publisher.publish(topic, key, value, headers), requestId, prefer);
+    }
+
     private <V> CommandReply send(Topic<String, V> topic, String key, V command, String requestId, String prefer) {
+        return send(() -> publisher.publish(topic, key, command), requestId, prefer);
+    }
+
+    private CommandReply send(Runnable publish, String requestId, String prefer) {
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC)) {
-            publisher.publish(topic, key, command);
+            publish.run();
             throw new CommandPendingException(requestId);
         }
         var reply = pending.expect(requestId);
         try {
-            publisher.publish(topic, key, command);
+            publish.run();
             CommandReply answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (CommandRejectedException.isRejection(answer.getOutcome())) {
                 throw new CommandRejectedException(answer);

@@ -2,6 +2,7 @@ package io.onramp.gateway.command;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.BadSqlGrammarException;
 
 /**
@@ -14,6 +15,18 @@ public final class ReadModelSchemas {
     private static final Set<String> NOT_CREATED_YET = Set.of("42P01", "3F000");
 
     private ReadModelSchemas() {}
+
+    /** What {@code read} finds, or {@code nothing} while the schema it reads is not created yet. */
+    public static <T> T readOr(T nothing, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (BadSqlGrammarException e) {
+            if (notCreatedYet(e)) {
+                return nothing;
+            }
+            throw e;
+        }
+    }
 
     public static boolean notCreatedYet(BadSqlGrammarException e) {
         SQLException cause = e.getSQLException();

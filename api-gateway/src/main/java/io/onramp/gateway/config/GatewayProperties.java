@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GatewayProperties(
         Jwt jwt,
         @DefaultValue("5s") Duration replyTimeout,
-        @DefaultValue({"access", "workflow"}) List<String> outcomeSchemas) {
+
+        @DefaultValue({"access", "workflow", "notification"})
+        List<String> outcomeSchemas) {
 
     /**
      * @param hmacSecret shared HS256 secret (at least 32 bytes), used when no JWK set URI is given

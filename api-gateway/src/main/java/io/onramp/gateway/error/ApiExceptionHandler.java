@@ -82,7 +82,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ErrorEnvelope> invalid(InvalidRequestException e) {
-        return answer(ErrorEnvelope.of(400, "Validation failed", e.field(), e.getMessage()));
+        return answer(ErrorEnvelope.of(400, "Validation failed", e.errors()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

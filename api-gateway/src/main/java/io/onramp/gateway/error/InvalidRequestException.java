@@ -1,16 +1,24 @@
 package io.onramp.gateway.error;
 
-/** A request whose shape is wrong in a way bean validation cannot see (a path id, say): a 400 naming the field. */
+import java.util.List;
+
+/**
+ * A request whose shape is wrong in a way bean validation cannot see (a path id, say): a 400 naming each field.
+ */
 public final class InvalidRequestException extends RuntimeException {
 
-    private final String field;
+    private final List<ErrorEnvelope.Item> errors;
 
     public InvalidRequestException(String field, String error) {
-        super(error);
-        this.field = field;
+        this(List.of(ErrorEnvelope.Item.of(field, error)));
     }
 
-    public String field() {
-        return field;
+    public InvalidRequestException(List<ErrorEnvelope.Item> errors) {
+        super(errors.isEmpty() ? "Validation failed" : errors.get(0).error());
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<ErrorEnvelope.Item> errors() {
+        return errors;
     }
 }

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -29,9 +30,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 /**
  * A scheduled interview as an iCalendar event (RFC 5545) built with ical4j: times in the interview's time zone (with
  * its VTIMEZONE), the
- * organizer, the candidate and every interviewer as attendees, the location or meeting URL, and a SEQUENCE that is the
- * reschedule count, so calendars take a reschedule as an update. A cancelled interview is {@code STATUS:CANCELLED}
- * (method CANCEL).
+ * organizer, the candidate and every interviewer as attendees (as {@code mailto:} where the people directory knows
+ * their address), the location or meeting URL, and a SEQUENCE that is the interview's version less one (0 when first scheduled), as in the invitations
+ * mailed for it, so calendars take every change of times or panel as an update. A cancelled interview is
+ * {@code STATUS:CANCELLED} (method CANCEL).
  */
 final class ScheduleCalendar {
 
@@ -41,14 +43,15 @@ final class ScheduleCalendar {
 
     private ScheduleCalendar() {}
 
-    static String of(Schedule interview) {
+    /** @param addresses addresses of the interview's people by user id, for those the directory knows */
+    static String of(Schedule interview, Map<String, String> addresses) {
         ZoneId zone = ZoneId.of(interview.timezone());
         var event = new VEvent(
                 interview.scheduledStart().atZone(zone),
                 interview.scheduledEnd().atZone(zone),
                 interview.title());
         event.add(new Uid(interview.id() + "@onramp"));
-        event.add(new Sequence(interview.rescheduleCount()));
+        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, interview.version() - 1)));
         event.add(new LastModified(interview.updatedAt()));
         event.add(new Status(status(interview.status())));
         String where = interview.location() != null ? interview.location() : interview.meetingUrl();
@@ -62,14 +65,15 @@ final class ScheduleCalendar {
             event.add(new Description(interview.notes()));
         }
         event.add(new Organizer(
-                new ParameterList(List.of(new Cn(interview.organizerId()))), user(interview.organizerId())));
+                new ParameterList(List.of(new Cn(interview.organizerId()))), user(interview.organizerId(), addresses)));
         var candidate = interview.candidate();
         event.add(new Attendee(
                 new ParameterList(List.of(new Cn(candidate.name()), Role.REQ_PARTICIPANT)),
                 URI.create("mailto:" + candidate.email())));
         for (String interviewer : interview.interviewerIds()) {
             event.add(new Attendee(
-                    new ParameterList(List.of(new Cn(interviewer), Role.REQ_PARTICIPANT)), user(interviewer)));
+                    new ParameterList(List.of(new Cn(interviewer), Role.REQ_PARTICIPANT)),
+                    user(interviewer, addresses)));
         }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
@@ -85,8 +89,12 @@ final class ScheduleCalendar {
         return calendar.toString();
     }
 
-    /** Users are known here by id only: a URN names them as calendar addresses. */
-    private static URI user(String userId) {
+    /** A user's address, or, when the directory has none, a URN naming them by id. */
+    private static URI user(String userId, Map<String, String> addresses) {
+        String address = addresses.get(userId);
+        if (address != null) {
+            return URI.create("mailto:" + address);
+        }
         return URI.create("urn:onramp:user:" + URLEncoder.encode(userId, StandardCharsets.UTF_8));
     }
 

@@ -7,6 +7,7 @@ import io.onramp.gateway.error.ForbiddenException;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.error.PreconditionRequiredException;
+import io.onramp.gateway.people.PeopleReadModel;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.ChangePanel;
@@ -61,13 +62,26 @@ class ScheduleController {
     private final Topics topics;
     private final ScheduleReadModel schedules;
     private final ReminderReadModel reminders;
+    private final PeopleReadModel people;
     private final Clock clock = Clock.systemUTC();
 
-    ScheduleController(CommandBus commands, Topics topics, ScheduleReadModel schedules, ReminderReadModel reminders) {
+    ScheduleController(
+            CommandBus commands,
+            Topics topics,
+            ScheduleReadModel schedules,
+            ReminderReadModel reminders,
+            PeopleReadModel people) {
         this.commands = commands;
         this.topics = topics;
         this.schedules = schedules;
         this.reminders = reminders;
+        this.people = people;
+    }
+
+    private static List<String> involved(Schedule interview) {
+        var ids = new java.util.ArrayList<>(interview.interviewerIds());
+        ids.add(interview.organizerId());
+        return ids;
     }
 
     record CandidateRequest(String id, String name, String email, String timezone) {}
@@ -196,7 +210,7 @@ class ScheduleController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"interview-" + interview.id() + ".ics\"")
                 .eTag("\"" + interview.version() + "\"")
-                .body(ScheduleCalendar.of(interview));
+                .body(ScheduleCalendar.of(interview, people.addresses(caller.tenantId(), involved(interview))));
     }
 
     /**

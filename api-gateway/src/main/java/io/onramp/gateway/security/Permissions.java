@@ -25,6 +25,10 @@ public final class Permissions {
     public static final String WORKFLOWS_UPDATE = "workflows:update";
     public static final String WORKFLOWS_REVIEW = "workflows:review";
     public static final String WORKFLOWS_MANAGE = "workflows:manage";
+    public static final String PEOPLE_READ = "people:read";
+    public static final String PEOPLE_MANAGE = "people:manage";
+    public static final String NOTIFICATIONS_READ = "notifications:read";
+    public static final String NOTIFICATIONS_MANAGE = "notifications:manage";
 
     private Permissions() {}
 
