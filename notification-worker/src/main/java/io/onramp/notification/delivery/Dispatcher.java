@@ -8,6 +8,7 @@ import io.onramp.notification.domain.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,27 +82,36 @@ public class Dispatcher implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
-        Map<UUID, SmtpSender.Result> results = smtp.send(batch);
+        Map<UUID, SmtpSender.Result> sent = smtp.send(batch);
+        Instant now = clock.instant();
+        List<DeliveryLog.Result> results = new ArrayList<>(batch.size());
         for (Outgoing notification : batch) {
-            record(notification, results.get(notification.id()));
+            SmtpSender.Result result = sent.get(notification.id());
+            DeliveryPolicy.Next next = policy.after(
+                    result.outcome(), notification.attempts(), now, ThreadLocalRandom.current()::nextDouble);
+            results.add(new DeliveryLog.Result(notification.id(), next, result.error()));
+        }
+        // One transaction for the batch: the sends are already out, so a crash before it commits leaves all of them
+        // "sending" until the lease runs out (then unknown), never to be sent again by themselves.
+        boolean[] recorded = deliveryLog.record(owner, results, now);
+        for (int i = 0; i < batch.size(); i++) {
+            observe(batch.get(i), results.get(i), recorded[i], now);
         }
         return batch.size();
     }
 
-    private void record(Outgoing notification, SmtpSender.Result result) {
-        Instant now = clock.instant();
-        DeliveryPolicy.Next next =
-                policy.after(result.outcome(), notification.attempts(), now, ThreadLocalRandom.current()::nextDouble);
-        if (!deliveryLog.record(notification.id(), owner, next, result.error(), now)) {
+    private void observe(Outgoing notification, DeliveryLog.Result result, boolean recorded, Instant now) {
+        Status status = result.next().status();
+        if (!recorded) {
             log.warn(
                     "Notification {} was no longer leased to {} when its send ended {}: left as the log has it",
                     notification.id(),
                     owner,
-                    result.outcome());
+                    status.label());
             return;
         }
-        metrics.changed(notification.kind(), next.status());
-        if (next.status() == Status.SENT) {
+        metrics.changed(notification.kind(), status);
+        if (status == Status.SENT) {
             metrics.delivered(Duration.between(notification.sourceOccurredAt(), now));
         } else {
             log.info(
@@ -109,7 +119,7 @@ public class Dispatcher implements SmartLifecycle {
                     notification.id(),
                     notification.attempts(),
                     result.error(),
-                    next.status().label());
+                    status.label());
         }
     }
 

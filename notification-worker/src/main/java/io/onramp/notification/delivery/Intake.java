@@ -13,6 +13,7 @@ import io.onramp.notification.domain.SourceEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,20 +53,12 @@ public class Intake {
 
     /** Logs every notification the events call for; returns how many were new. */
     public int accept(List<SourceEvent> events) {
+        // One look-up in the directory per tenant and batch, for every person the batch's notifications involve.
+        Map<String, List<SourceEvent>> byTenant = new LinkedHashMap<>();
+        events.forEach(event -> byTenant.computeIfAbsent(event.tenantId(), t -> new ArrayList<>())
+                .add(event));
         List<NewNotification> notifications = new ArrayList<>();
-        for (SourceEvent event : events) {
-            List<NotificationRequest> requests = NotificationRules.requestsFor(event);
-            if (requests.isEmpty()) {
-                continue;
-            }
-            Map<String, Person> people = directory.find(event.tenantId(), involved(event, requests));
-            Map<String, String> addresses = new HashMap<>();
-            people.forEach((id, person) -> addresses.put(id, person.email()));
-            for (NotificationRequest request : requests) {
-                Addressee to = Addressing.resolve(request, Optional.ofNullable(people.get(request.recipientId())));
-                notifications.add(new NewNotification(request, to, renderer.render(request, to, addresses)));
-            }
-        }
+        byTenant.forEach((tenant, tenantEvents) -> notifications.addAll(notifications(tenant, tenantEvents)));
         if (notifications.isEmpty()) {
             return 0;
         }
@@ -78,6 +71,31 @@ public class Intake {
             dispatcher.wake();
         }
         return inserted.size();
+    }
+
+    private List<NewNotification> notifications(String tenant, List<SourceEvent> events) {
+        Map<SourceEvent, List<NotificationRequest>> requests = new LinkedHashMap<>();
+        Set<String> involved = new LinkedHashSet<>();
+        for (SourceEvent event : events) {
+            List<NotificationRequest> decided = NotificationRules.requestsFor(event);
+            if (!decided.isEmpty()) {
+                requests.put(event, decided);
+                involved.addAll(involved(event, decided));
+            }
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Person> people = directory.find(tenant, involved);
+        Map<String, String> addresses = new HashMap<>();
+        people.forEach((id, person) -> addresses.put(id, person.email()));
+        List<NewNotification> notifications = new ArrayList<>();
+        requests.values()
+                .forEach(decided -> decided.forEach(request -> {
+                    Addressee to = Addressing.resolve(request, Optional.ofNullable(people.get(request.recipientId())));
+                    notifications.add(new NewNotification(request, to, renderer.render(request, to, addresses)));
+                }));
+        return notifications;
     }
 
     /** Everyone whose directory entry the notifications need: the recipients, and the attendees of an invite. */

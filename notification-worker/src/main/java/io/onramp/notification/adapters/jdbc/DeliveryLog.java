@@ -42,24 +42,26 @@ public class DeliveryLog {
         this.jdbc = jdbc;
     }
 
-    /** Inserts what is not logged yet; returns how many were new (a redelivered event adds none). */
+    /** Inserts, in one transaction, what is not logged yet; returns those that were new (a redelivery adds none). */
     @Transactional
     public List<NewNotification> insert(List<NewNotification> notifications, Instant now) {
+        int[] rows = jdbc.batchUpdate(
+                "WITH changed AS (" + """
+                        INSERT INTO notifications (id, tenant_id, kind, channel, recipient_id, recipient,
+                            recipient_name, subject, body_text, body_html, calendar, status, attempts,
+                            next_attempt_at, last_error, source, source_occurred_at, schedule_id, guest_id,
+                            created_at, updated_at)
+                        VALUES (:id, :tenant, :kind, 'email', :recipientId, :recipient, :recipientName, :subject,
+                            :text, :html, :calendar, :status, 0, :next, :error, :source, :sourceAt, :schedule,
+                            :guest, :now, :now)
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING id, status, attempts, last_error)
+                        """ + OUTBOX,
+                notifications.stream().map(n -> row(n, now)).toArray(MapSqlParameterSource[]::new));
         List<NewNotification> inserted = new ArrayList<>();
-        for (NewNotification notification : notifications) {
-            int rows = jdbc.update("WITH changed AS (" + """
-                            INSERT INTO notifications (id, tenant_id, kind, channel, recipient_id, recipient,
-                                recipient_name, subject, body_text, body_html, calendar, status, attempts,
-                                next_attempt_at, last_error, source, source_occurred_at, schedule_id, guest_id,
-                                created_at, updated_at)
-                            VALUES (:id, :tenant, :kind, 'email', :recipientId, :recipient, :recipientName, :subject,
-                                :text, :html, :calendar, :status, 0, :next, :error, :source, :sourceAt, :schedule,
-                                :guest, :now, :now)
-                            ON CONFLICT (id) DO NOTHING
-                            RETURNING id, status, attempts, last_error)
-                            """ + OUTBOX, row(notification, now));
-            if (rows > 0) {
-                inserted.add(notification);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] > 0) {
+                inserted.add(notifications.get(i));
             }
         }
         return inserted;
@@ -96,28 +98,37 @@ public class DeliveryLog {
                 DeliveryLog::outgoing);
     }
 
+    /** The result of one send, as the policy judged it. */
+    public record Result(UUID id, DeliveryPolicy.Next next, String error) {}
+
     /**
-     * Records a send's result, if {@code owner} still holds the lease; false when it does not (the lease ran out and
-     * the notification was declared unknown meanwhile).
+     * Records the results of a batch in one transaction, each only if {@code owner} still holds its lease; returns, in
+     * the same order, whether each was recorded (false: the lease ran out and it was declared unknown meanwhile).
      */
     @Transactional
-    public boolean record(UUID id, String owner, DeliveryPolicy.Next next, String error, Instant now) {
-        return jdbc.update(
-                        "WITH changed AS (" + """
+    public boolean[] record(String owner, List<Result> results, Instant now) {
+        int[] rows = jdbc.batchUpdate(
+                "WITH changed AS (" + """
                         UPDATE notifications SET status = :status, next_attempt_at = :next, last_error = :error,
                             lease_owner = NULL, lease_until = NULL, updated_at = :now,
                             sent_at = CASE WHEN :status = 'sent' THEN CAST(:now AS timestamptz) ELSE sent_at END
                         WHERE id = :id AND status = 'sending' AND lease_owner = :owner
                         RETURNING id, status, attempts, last_error)
                         """ + OUTBOX,
-                        new MapSqlParameterSource()
-                                .addValue("id", id)
+                results.stream()
+                        .map(result -> new MapSqlParameterSource()
+                                .addValue("id", result.id())
                                 .addValue("owner", owner)
-                                .addValue("status", next.status().label())
-                                .addValue("next", timestamp(next.nextAttemptAt()))
-                                .addValue("error", error)
+                                .addValue("status", result.next().status().label())
+                                .addValue("next", timestamp(result.next().nextAttemptAt()))
+                                .addValue("error", result.error())
                                 .addValue("now", timestamp(now)))
-                > 0;
+                        .toArray(MapSqlParameterSource[]::new));
+        boolean[] recorded = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            recorded[i] = rows[i] > 0;
+        }
+        return recorded;
     }
 
     /** Declares {@code unknown} every send whose lease ran out: its sender may have sent it, so it is never retried. */

@@ -39,7 +39,17 @@ public final class SmtpSender {
     private final Session session;
     private final InternetAddress from;
 
+    /**
+     * Jakarta Mail 2.1 looks its stream provider up through the ServiceLoader on every multipart, body part and encoded
+     * header (jakartaee/mail-api#699, #861): inside an executable jar that scan cost more than the send itself (it held
+     * the worker to a third of a plain send loop). Named by this system property, the provider is one class look-up.
+     */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     public SmtpSender(String host, int port, String from, Duration timeout) {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         var properties = new Properties();
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", Integer.toString(port));
