@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -109,18 +111,37 @@ public final class RecordPublisher {
     }
 
     /**
-     * Reads a batch a listener received from {@code topic}. A record no serde can read is reported by its position, so
-     * that the error handler dead-letters it alone and redelivers the rest.
+     * Reads a batch a listener received from {@code topic} and hands the values to {@code apply}. A record no serde can
+     * read is reported by its position, after the records before it were applied: the error handler then commits
+     * those, dead-letters the unreadable one alone and redelivers the rest.
      */
-    public static <V> List<V> readBatch(Topic<String, V> topic, List<ConsumerRecord<String, byte[]>> records) {
-        List<V> values = new ArrayList<>(records.size());
+    public static <V> void readBatch(
+            Topic<String, V> topic, List<ConsumerRecord<String, byte[]>> records, Consumer<List<V>> apply) {
+        readBatch(records, record -> read(topic, record.value()), apply);
+    }
+
+    /**
+     * Reads every record of a batch with {@code read}, then applies what was read. When record {@code i} cannot be read
+     * (a {@link SerializationException}, or an {@link IllegalArgumentException} from {@code read}), records
+     * {@code 0..i-1} are applied first and only then is {@code i} reported: the error handler takes the records before
+     * a failed index as done, so applying nothing would lose them.
+     */
+    public static <T> void readBatch(
+            List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, T> read,
+            Consumer<List<T>> apply) {
+        List<T> values = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                values.add(read(topic, records.get(i).value()));
-            } catch (SerializationException e) {
-                throw new BatchListenerFailedException("unreadable record on " + topic.name(), e, i);
+                values.add(read.apply(records.get(i)));
+            } catch (SerializationException | IllegalArgumentException e) {
+                if (!values.isEmpty()) {
+                    apply.accept(values);
+                }
+                throw new BatchListenerFailedException(
+                        "unreadable record on " + records.get(i).topic(), e, i);
             }
         }
-        return values;
+        apply.accept(values);
     }
 }

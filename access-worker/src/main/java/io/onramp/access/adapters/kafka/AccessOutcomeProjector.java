@@ -34,10 +34,11 @@ class AccessOutcomeProjector {
             concurrency = "${onramp.access-worker.projection-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        List<AccessOutcome> outcomes = RecordPublisher.readBatch(topics.accessOutcomes, records);
-        projection.apply(outcomes);
-        publisher.publishReplies(
-                topics.commandReplies,
-                outcomes.stream().map(AccessOutcome::getReply).toList());
+        RecordPublisher.readBatch(topics.accessOutcomes, records, outcomes -> {
+            projection.apply(outcomes);
+            publisher.publishReplies(
+                    topics.commandReplies,
+                    outcomes.stream().map(AccessOutcome::getReply).toList());
+        });
     }
 }

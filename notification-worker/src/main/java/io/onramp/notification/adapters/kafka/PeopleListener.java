@@ -20,12 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,29 +62,25 @@ class PeopleListener {
 
     @KafkaListener(id = "notification-worker-people", topics = Topics.PEOPLE, batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        // Everything is read before anything is applied: an unreadable record is reported by its position, and the
-        // error handler commits the offsets before it, so none of those may have been applied and rolled back.
-        List<Change> changes = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            changes.add(read(records.get(i), i));
-        }
-        List<CommandReply> replies = new ArrayList<>();
-        transaction.executeWithoutResult(status -> changes.forEach(change -> apply(change, replies)));
-        publisher.publishReplies(topics.commandReplies, replies);
+        RecordPublisher.readBatch(records, this::read, changes -> {
+            List<CommandReply> replies = new ArrayList<>();
+            transaction.executeWithoutResult(status -> changes.forEach(change -> apply(change, replies)));
+            publisher.publishReplies(topics.commandReplies, replies);
+        });
     }
 
     /** One record of {@code people}: an entry, or a tombstone ({@code event} null). */
     private record Change(ConsumerRecord<String, byte[]> record, String tenantId, String userId, PersonEvent event) {}
 
-    private Change read(ConsumerRecord<String, byte[]> record, int index) {
-        try {
-            String tenantId = Keys.tenantOf(record.key());
-            String userId = Keys.idOf(record.key());
-            PersonEvent event = record.value() == null ? null : RecordPublisher.read(topics.people, record.value());
-            return new Change(record, tenantId, userId, event);
-        } catch (SerializationException | IllegalArgumentException | NullPointerException e) {
-            throw new BatchListenerFailedException("unreadable record on " + Topics.PEOPLE, e, index);
+    /** A record without a tenant key, or whose value no serde can read, cannot be read. */
+    private Change read(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            throw new IllegalArgumentException("a people record without a key");
         }
+        String tenantId = Keys.tenantOf(record.key());
+        String userId = Keys.idOf(record.key());
+        PersonEvent event = record.value() == null ? null : RecordPublisher.read(topics.people, record.value());
+        return new Change(record, tenantId, userId, event);
     }
 
     private void apply(Change change, List<CommandReply> replies) {

@@ -54,14 +54,16 @@ class ResendListener {
 
     @KafkaListener(id = "notification-worker-commands", topics = Topics.NOTIFICATION_COMMANDS, batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        List<CommandReply> replies = new ArrayList<>();
-        for (NotificationCommand command : RecordPublisher.readBatch(topics.notificationCommands, records)) {
-            CommandReply reply = resend(command);
-            outcomes.record(reply);
-            replies.add(reply);
-        }
-        dispatcher.wake();
-        publisher.publishReplies(topics.commandReplies, replies);
+        RecordPublisher.readBatch(topics.notificationCommands, records, commands -> {
+            List<CommandReply> replies = new ArrayList<>();
+            for (NotificationCommand command : commands) {
+                CommandReply reply = resend(command);
+                outcomes.record(reply);
+                replies.add(reply);
+            }
+            dispatcher.wake();
+            publisher.publishReplies(topics.commandReplies, replies);
+        });
     }
 
     private CommandReply resend(NotificationCommand command) {

@@ -33,7 +33,7 @@ class SourceListener {
             concurrency = "${onramp.notification-worker.intake-concurrency}",
             batch = "true")
     void schedules(List<ConsumerRecord<String, byte[]>> records) {
-        accept(RecordPublisher.readBatch(topics.scheduleEvents, records), SourceEvents::of);
+        RecordPublisher.readBatch(topics.scheduleEvents, records, events -> accept(events, SourceEvents::of));
     }
 
     @KafkaListener(
@@ -42,7 +42,7 @@ class SourceListener {
             concurrency = "${onramp.notification-worker.intake-concurrency}",
             batch = "true")
     void reminders(List<ConsumerRecord<String, byte[]>> records) {
-        accept(RecordPublisher.readBatch(topics.reminders, records), SourceEvents::of);
+        RecordPublisher.readBatch(topics.reminders, records, events -> accept(events, SourceEvents::of));
     }
 
     @KafkaListener(
@@ -51,7 +51,7 @@ class SourceListener {
             concurrency = "${onramp.notification-worker.intake-concurrency}",
             batch = "true")
     void workflows(List<ConsumerRecord<String, byte[]>> records) {
-        accept(RecordPublisher.readBatch(topics.workflowEvents, records), SourceEvents::of);
+        RecordPublisher.readBatch(topics.workflowEvents, records, events -> accept(events, SourceEvents::of));
     }
 
     private <V> void accept(List<V> values, Function<V, Optional<SourceEvent>> source) {

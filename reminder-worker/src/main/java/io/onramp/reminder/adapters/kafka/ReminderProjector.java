@@ -29,6 +29,6 @@ class ReminderProjector {
             concurrency = "${onramp.reminder-worker.projection-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        reminders.apply(RecordPublisher.readBatch(topics.reminderOutcomes, records));
+        RecordPublisher.readBatch(topics.reminderOutcomes, records, reminders::apply);
     }
 }

@@ -34,11 +34,12 @@ class WorkflowOutcomeProjector {
             concurrency = "${onramp.workflow-worker.projection-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        List<WorkflowOutcome> outcomes = RecordPublisher.readBatch(topics.workflowOutcomes, records);
-        projection.apply(outcomes);
-        publisher.publishReplies(
-                topics.commandReplies,
-                outcomes.stream().map(WorkflowOutcome::getReply).toList());
+        RecordPublisher.readBatch(topics.workflowOutcomes, records, outcomes -> {
+            projection.apply(outcomes);
+            publisher.publishReplies(
+                    topics.commandReplies,
+                    outcomes.stream().map(WorkflowOutcome::getReply).toList());
+        });
     }
 
     @KafkaListener(
@@ -47,10 +48,11 @@ class WorkflowOutcomeProjector {
             concurrency = "${onramp.workflow-worker.projection-concurrency}",
             batch = "true")
     void onSchedules(List<ConsumerRecord<String, byte[]>> records) {
-        List<ScheduleOutcome> outcomes = RecordPublisher.readBatch(topics.scheduleOutcomes, records);
-        projection.applySchedules(outcomes);
-        publisher.publishReplies(
-                topics.commandReplies,
-                outcomes.stream().map(ScheduleOutcome::getReply).toList());
+        RecordPublisher.readBatch(topics.scheduleOutcomes, records, outcomes -> {
+            projection.applySchedules(outcomes);
+            publisher.publishReplies(
+                    topics.commandReplies,
+                    outcomes.stream().map(ScheduleOutcome::getReply).toList());
+        });
     }
 }
