@@ -12,7 +12,6 @@ import io.onramp.notification.domain.NotificationRules;
 import io.onramp.notification.domain.SourceEvent;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,13 +86,11 @@ public class Intake {
             return List.of();
         }
         Map<String, Person> people = directory.find(tenant, involved);
-        Map<String, String> addresses = new HashMap<>();
-        people.forEach((id, person) -> addresses.put(id, person.email()));
         List<NewNotification> notifications = new ArrayList<>();
         requests.values()
                 .forEach(decided -> decided.forEach(request -> {
                     Addressee to = Addressing.resolve(request, Optional.ofNullable(people.get(request.recipientId())));
-                    notifications.add(new NewNotification(request, to, renderer.render(request, to, addresses)));
+                    notifications.add(new NewNotification(request, to, renderer.render(request, to, people)));
                 }));
         return notifications;
     }

@@ -1,5 +1,6 @@
 package io.onramp.notification.adapters.mail;
 
+import io.onramp.domain.people.Person;
 import io.onramp.notification.domain.Interview;
 import io.onramp.notification.domain.NotificationKind;
 import io.onramp.notification.domain.NotificationRequest;
@@ -44,8 +45,8 @@ public final class InterviewInvite {
         this.fromAddress = fromAddress;
     }
 
-    /** @param addresses addresses of the interview's people by user id; people without one are not attendees */
-    public String of(Interview interview, NotificationRequest request, Map<String, String> addresses) {
+    /** @param people the directory's entries of the interview's people; those without one are not attendees */
+    public String of(Interview interview, NotificationRequest request, Map<String, Person> people) {
         NotificationKind kind = request.kind();
         boolean cancel = kind.invite() == NotificationKind.Invite.CANCEL;
         var event = new VEvent(interview.start(), interview.end(), interview.title());
@@ -60,10 +61,11 @@ public final class InterviewInvite {
         if (interview.meetingUrl() != null) {
             event.add(new Url(URI.create(interview.meetingUrl())));
         }
-        String organizer = addresses.getOrDefault(interview.organizerId(), fromAddress);
+        Person organizer = people.get(interview.organizerId());
         event.add(new Organizer(
-                new ParameterList(List.of(new Cn(interview.organizerId()))), URI.create("mailto:" + organizer)));
-        for (Invitee attendee : attendees(interview, request, addresses)) {
+                new ParameterList(List.of(new Cn(nameOf(interview.organizerId(), organizer)))),
+                URI.create("mailto:" + (organizer == null ? fromAddress : organizer.email()))));
+        for (Invitee attendee : attendees(interview, request, people)) {
             var parameters = new ArrayList<net.fortuna.ical4j.model.Parameter>(List.of(new Cn(attendee.name())));
             parameters.add(Role.REQ_PARTICIPANT);
             if (!cancel) {
@@ -83,24 +85,28 @@ public final class InterviewInvite {
 
     /** Name and address of each attendee: only who left, for a panel removal; else everyone with an address. */
     private static List<Invitee> attendees(
-            Interview interview, NotificationRequest request, Map<String, String> addresses) {
+            Interview interview, NotificationRequest request, Map<String, Person> people) {
         List<Invitee> attendees = new ArrayList<>();
         if (request.kind() == NotificationKind.PANEL_REMOVAL) {
-            String address = addresses.get(request.recipientId());
-            if (address != null) {
-                attendees.add(new Invitee(request.recipientId(), address));
+            Person removed = people.get(request.recipientId());
+            if (removed != null) {
+                attendees.add(new Invitee(nameOf(request.recipientId(), removed), removed.email()));
             }
             return attendees;
         }
         var candidate = interview.candidate();
         attendees.add(new Invitee(candidate.name(), candidate.email()));
         for (String interviewer : interview.interviewerIds()) {
-            String address = addresses.get(interviewer);
-            if (address != null) {
-                attendees.add(new Invitee(interviewer, address));
+            Person person = people.get(interviewer);
+            if (person != null) {
+                attendees.add(new Invitee(nameOf(interviewer, person), person.email()));
             }
         }
         return attendees;
+    }
+
+    private static String nameOf(String userId, Person person) {
+        return person == null || person.name() == null ? userId : person.name();
     }
 
     private record Invitee(String name, String address) {}

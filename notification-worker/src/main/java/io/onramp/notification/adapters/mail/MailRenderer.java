@@ -1,5 +1,6 @@
 package io.onramp.notification.adapters.mail;
 
+import io.onramp.domain.people.Person;
 import io.onramp.notification.domain.Addressee;
 import io.onramp.notification.domain.Addressing;
 import io.onramp.notification.domain.Interview;
@@ -35,9 +36,9 @@ public final class MailRenderer {
     }
 
     /**
-     * @param attendees addresses of the interview's people by user id, for the invite (those without one are left out)
+     * @param people the directory's entries of the interview's people, for the invite (those without one are left out)
      */
-    public Rendered render(NotificationRequest request, Addressee to, Map<String, String> attendees) {
+    public Rendered render(NotificationRequest request, Addressee to, Map<String, Person> people) {
         var context = new Context(to.locale());
         context.setVariable("name", to.name());
         context.setVariable("lang", to.locale().toLanguageTag());
@@ -55,7 +56,7 @@ public final class MailRenderer {
         String template = request.kind().label();
         String calendar = request.kind().invite() == NotificationKind.Invite.NONE
                 ? null
-                : invites.of(interview.orElseThrow(), request, attendees);
+                : invites.of(interview.orElseThrow(), request, people);
         return new Rendered(
                 subject, text.process(template, context).strip() + "\n", html.process(template, context), calendar);
     }

@@ -159,12 +159,11 @@ public final class SmtpSender {
         alternatives.addBodyPart(part(notification.content().html(), "text/html; charset=UTF-8"));
         String calendar = notification.content().calendar();
         if (calendar != null) {
-            var invite = part(
+            // Inline, as calendar clients expect an invite among the alternatives; named for those who save it.
+            alternatives.addBodyPart(part(
                     calendar,
                     "text/calendar; charset=UTF-8; method="
-                            + notification.kind().invite().name());
-            invite.setFileName("invite.ics");
-            alternatives.addBodyPart(invite);
+                            + notification.kind().invite().name() + "; name=invite.ics"));
         }
         message.setContent(alternatives);
         message.setHeader("Auto-Submitted", "auto-generated");

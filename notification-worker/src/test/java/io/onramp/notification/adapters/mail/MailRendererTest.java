@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
 
 class MailRendererTest {
 
-    private static final Map<String, String> ADDRESSES =
-            Map.of("u-1", "org@example.com", "u-7", "ada@example.com", "u-9", "grace@example.com");
+    private static final Map<String, Person> PEOPLE = Map.of(
+            "u-1", new Person("acme", "u-1", "org@example.com", "Olga", null, null),
+            "u-7", new Person("acme", "u-7", "ada@example.com", "Ada", null, null),
+            "u-9", new Person("acme", "u-9", "grace@example.com", null, null, null));
 
     private final MailRenderer renderer = new MailRenderer(new InterviewInvite("notifications@onramp.local"));
 
@@ -128,6 +130,11 @@ class MailRendererTest {
                 .containsExactly("mailto:casey@example.com", "mailto:ada@example.com");
         assertThat(first.getProperty(Property.ORGANIZER).orElseThrow().getValue())
                 .isEqualTo("mailto:org@example.com");
+        assertThat(first.<Property>getProperties(Property.ATTENDEE))
+                .extracting(
+                        attendee -> attendee.getParameter("CN").orElseThrow().getValue())
+                .as("names from the directory, else the user id")
+                .containsExactly("Casey", "Ada");
     }
 
     @Test
@@ -181,7 +188,7 @@ class MailRendererTest {
 
     private Rendered render(NotificationRequest request, Optional<Person> person) {
         Addressee to = Addressing.resolve(request, person);
-        return renderer.render(request, to, ADDRESSES);
+        return renderer.render(request, to, PEOPLE);
     }
 
     private static NotificationRequest scheduled(Instant start, String interviewer) {
