@@ -278,6 +278,41 @@ class NotificationWorkerIntegrationTest {
         await("erased", () -> email(tenant, "u-2") == null);
     }
 
+    @Test
+    void shouldApplyTheRecordsAroundAnUnreadableOneInTheSameBatch(Infrastructure infrastructure) throws Exception {
+        String tenant = "t-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        // Three records on one partition, sent together so that one poll returns them: readable, unreadable, readable.
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
+                Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers(), "linger.ms", 50),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            var serializer = topics.people.valueSerde().serializer();
+            producer.send(record(
+                    tenant,
+                    "u-1",
+                    serializer.serialize(
+                            Topics.PEOPLE,
+                            new PersonEvent(tenant, "u-1", "before@example.com", null, null, null, now))));
+            producer.send(record(tenant, "u-x", ("garbage " + tenant).getBytes(StandardCharsets.UTF_8)));
+            producer.send(record(
+                    tenant,
+                    "u-2",
+                    serializer.serialize(
+                            Topics.PEOPLE,
+                            new PersonEvent(tenant, "u-2", "after@example.com", null, null, null, now))));
+            producer.flush();
+        }
+        await("the record before the unreadable one", () -> "before@example.com".equals(email(tenant, "u-1")));
+        await("the record after it", () -> "after@example.com".equals(email(tenant, "u-2")));
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record(
+            String tenant, String user, byte[] value) {
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(
+                Topics.PEOPLE, 0, Keys.of(tenant, user).getBytes(StandardCharsets.UTF_8), value);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private void person(String tenant, String user, String email, String name, String zone) {

@@ -122,9 +122,11 @@ public final class RecordPublisher {
 
     /**
      * Reads every record of a batch with {@code read}, then applies what was read. When record {@code i} cannot be read
-     * (a {@link SerializationException}, or an {@link IllegalArgumentException} from {@code read}), records
-     * {@code 0..i-1} are applied first and only then is {@code i} reported: the error handler takes the records before
-     * a failed index as done, so applying nothing would lose them.
+     * (whatever {@code read} or the deserializer under it throws: Apicurio's raises more than
+     * {@link SerializationException} for bytes that are not its wire format), records {@code 0..i-1} are applied first
+     * and only then is {@code i} reported by position. The error handler takes the records before a failed index as
+     * done, so applying nothing would lose them; and an exception that names no position makes it retry the whole
+     * batch and then dead-letter every record of it.
      */
     public static <T> void readBatch(
             List<ConsumerRecord<String, byte[]>> records,
@@ -134,7 +136,7 @@ public final class RecordPublisher {
         for (int i = 0; i < records.size(); i++) {
             try {
                 values.add(read.apply(records.get(i)));
-            } catch (SerializationException | IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 if (!values.isEmpty()) {
                     apply.accept(values);
                 }
