@@ -28,6 +28,7 @@ import org.springframework.context.SmartLifecycle;
 public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     /** How the dispatcher runs: see {@code NotificationWorkerProperties}. */
     public record Settings(int senders, int batchSize, Duration lease, Duration pollInterval) {}
@@ -167,16 +168,21 @@ public class Dispatcher implements SmartLifecycle {
         threads = java.util.stream.IntStream.range(0, settings.senders())
                 .mapToObj(i -> new Thread(this::loop, "notification-sender-" + i))
                 .toList();
-        threads.forEach(Thread::start);
+        threads.forEach(thread -> {
+            thread.setDaemon(true); // one left behind by stop() must not hold the JVM up
+            thread.start();
+        });
     }
 
     @Override
     public void stop() {
         running = false;
         wake();
+        // A sender in the middle of a batch finishes it (each mail is bounded by the SMTP timeout); one still busy
+        // after this is left behind, and what it holds becomes unknown when its lease runs out.
         for (Thread thread : threads) {
             try {
-                thread.join(settings.lease().toMillis());
+                thread.join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
