@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,7 @@ class NotificationEndToEndTest extends GatewayTestSupport {
     @BeforeAll
     static void notificationWorker() {
         DevstackFixture.service(Service.NOTIFICATION_WORKER);
+        DevstackFixture.service(Service.REMINDER_WORKER);
     }
 
     @Test
@@ -188,6 +190,44 @@ class NotificationEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldRemindTheCandidateAndThePanelWithoutAnInvite() throws Exception {
+        person("u-7", "ada@example.com", "Ada", "America/New_York");
+        // Starting in 24 h less a minute: the 1-day reminder's window is open, so it fires at once.
+        Instant start =
+                Instant.now().plus(Duration.ofHours(24)).minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        String id = schedule(start, "u-7");
+
+        JsonNode reminded = awaitKind(id, "interview_reminder", 2);
+        assertThat(recipients(reminded, "sent")).containsExactlyInAnyOrder("c-1", "u-7");
+        assertThat(reminded.get(0).get("source").asString()).isEqualTo(tenant + "/" + id + ":1day:1");
+        MimeMessage toAda = only(mailOf(reminded), "ada@example.com");
+        assertThat(toAda.getSubject()).startsWith("Reminder: Technical interview starts in 1 day");
+        assertThat(((Multipart) toAda.getContent()).getCount())
+                .as("text and HTML, no invite")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldSendEachNotificationOnceWithTwoWorkerInstances() {
+        DevstackFixture.secondInstance(Service.NOTIFICATION_WORKER);
+        person("u-7", "ada@example.com", "Ada", null);
+        person("u-9", "grace@example.com", "Grace", null);
+        List<String> interviews = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            interviews.add(schedule(START.plus(Duration.ofDays(10 + i)), "u-7", "u-9"));
+        }
+        List<MimeMessage> mail = new ArrayList<>();
+        for (String id : interviews) {
+            // The candidate and both interviewers; the organizer (u-1) has no address in this tenant.
+            mail.addAll(mailOf(awaitNotifications("?schedule_id=" + id, list -> count(list, "sent") == 3)));
+        }
+        assertThat(mail).hasSize(36);
+        assertThat(mail.stream().map(NotificationEndToEndTest::messageId))
+                .as("each Message-ID once on the server")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldKeepThePeopleDirectoryWithClearErrors() {
         var bad = http.put("/api/v1/people/u-5", recruiter, """
                 {"email":"not-an-address","timezone":"Mars/Olympus","locale":"??"}""");
@@ -235,6 +275,10 @@ class NotificationEndToEndTest extends GatewayTestSupport {
     }
 
     private String schedule(String... interviewers) {
+        return schedule(START, interviewers);
+    }
+
+    private String schedule(Instant start, String... interviewers) {
         String panel =
                 java.util.Arrays.stream(interviewers).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
         var created = http.post("/api/v1/schedules", recruiter, """
@@ -242,7 +286,7 @@ class NotificationEndToEndTest extends GatewayTestSupport {
                  "scheduled_end":"%s","timezone":"America/Toronto","meeting_provider":"zoom",
                  "meeting_url":"https://zoom.us/j/1",
                  "candidate":{"id":"c-1","name":"Casey","email":"casey@example.com","timezone":"Asia/Tokyo"},
-                 "interviewer_ids":[%s],"allow_overlap":true}""".formatted(START, START.plusSeconds(3600), panel));
+                 "interviewer_ids":[%s],"allow_overlap":true}""".formatted(start, start.plusSeconds(3600), panel));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created.body()).get("id").asString();
     }
