@@ -3,7 +3,6 @@ package io.onramp.gateway.schedule;
 import io.onramp.gateway.command.ReadModelSchemas;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,14 +36,7 @@ class ReminderReadModel {
 
     /** Every reminder of the interview, every version, oldest times first. */
     List<ReminderView> of(String tenantId, String scheduleId) {
-        try {
-            return select(tenantId, scheduleId);
-        } catch (BadSqlGrammarException e) {
-            if (ReadModelSchemas.notCreatedYet(e)) {
-                return List.of();
-            }
-            throw e;
-        }
+        return ReadModelSchemas.readOr(List.of(), () -> select(tenantId, scheduleId));
     }
 
     private List<ReminderView> select(String tenantId, String scheduleId) {

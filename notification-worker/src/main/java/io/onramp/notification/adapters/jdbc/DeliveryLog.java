@@ -1,6 +1,8 @@
 package io.onramp.notification.adapters.jdbc;
 
+import io.onramp.notification.domain.Addressing;
 import io.onramp.notification.domain.DeliveryPolicy;
+import io.onramp.notification.domain.Interview;
 import io.onramp.notification.domain.NewNotification;
 import io.onramp.notification.domain.NotificationKind;
 import io.onramp.notification.domain.Outgoing;
@@ -31,10 +33,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class DeliveryLog {
 
-    private static final String OUTBOX = """
-            INSERT INTO notification_outbox (notification_id, status, attempts, last_error, occurred_at)
-            SELECT id, status, attempts, last_error, :now FROM changed
-            """;
+    /**
+     * {@code change} (an INSERT or UPDATE of notifications returning id, status, attempts, last_error) with its outbox
+     * rows written by the same statement.
+     */
+    private static String logged(String change) {
+        return "WITH changed AS (" + change + ")\n" + """
+                INSERT INTO notification_outbox (notification_id, status, attempts, last_error, occurred_at)
+                SELECT id, status, attempts, last_error, :now FROM changed
+                """;
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -46,7 +54,7 @@ public class DeliveryLog {
     @Transactional
     public List<NewNotification> insert(List<NewNotification> notifications, Instant now) {
         int[] rows = jdbc.batchUpdate(
-                "WITH changed AS (" + """
+                logged("""
                         INSERT INTO notifications (id, tenant_id, kind, channel, recipient_id, recipient,
                             recipient_name, subject, body_text, body_html, calendar, status, attempts,
                             next_attempt_at, last_error, source, source_occurred_at, schedule_id, guest_id,
@@ -55,9 +63,8 @@ public class DeliveryLog {
                             :text, :html, :calendar, :status, 0, :next, :error, :source, :sourceAt, :schedule,
                             :guest, :now, :now)
                         ON CONFLICT (id) DO NOTHING
-                        RETURNING id, status, attempts, last_error)
-                        """ + OUTBOX,
-                notifications.stream().map(n -> row(n, now)).toArray(MapSqlParameterSource[]::new));
+                        RETURNING id, status, attempts, last_error
+                        """), notifications.stream().map(n -> row(n, now)).toArray(MapSqlParameterSource[]::new));
         List<NewNotification> inserted = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] > 0) {
@@ -86,8 +93,10 @@ public class DeliveryLog {
                                 lease_until = :leaseUntil, attempts = n.attempts + 1, updated_at = :now
                             FROM due WHERE n.id = due.id
                             RETURNING n.*),
-                        logged AS (""" + OUTBOX + """
-                        )
+                        logged AS (
+                            INSERT INTO notification_outbox (notification_id, status, attempts, last_error,
+                                occurred_at)
+                            SELECT id, status, attempts, last_error, :now FROM changed)
                         SELECT * FROM changed ORDER BY next_attempt_at
                         """,
                 new MapSqlParameterSource()
@@ -108,13 +117,13 @@ public class DeliveryLog {
     @Transactional
     public boolean[] record(String owner, List<Result> results, Instant now) {
         int[] rows = jdbc.batchUpdate(
-                "WITH changed AS (" + """
+                logged("""
                         UPDATE notifications SET status = :status, next_attempt_at = :next, last_error = :error,
                             lease_owner = NULL, lease_until = NULL, updated_at = :now,
                             sent_at = CASE WHEN :status = 'sent' THEN CAST(:now AS timestamptz) ELSE sent_at END
                         WHERE id = :id AND status = 'sending' AND lease_owner = :owner
-                        RETURNING id, status, attempts, last_error)
-                        """ + OUTBOX,
+                        RETURNING id, status, attempts, last_error
+                        """),
                 results.stream()
                         .map(result -> new MapSqlParameterSource()
                                 .addValue("id", result.id())
@@ -134,12 +143,12 @@ public class DeliveryLog {
     /** Declares {@code unknown} every send whose lease ran out: its sender may have sent it, so it is never retried. */
     @Transactional
     public int expireLeases(Instant now) {
-        return jdbc.update("WITH changed AS (" + """
+        return jdbc.update(logged("""
                         UPDATE notifications SET status = 'unknown', lease_owner = NULL, lease_until = NULL,
                             last_error = 'the lease ran out while sending: the outcome is not known', updated_at = :now
                         WHERE status = 'sending' AND lease_until < :now
-                        RETURNING id, status, attempts, last_error)
-                        """ + OUTBOX, new MapSqlParameterSource("now", timestamp(now)));
+                        RETURNING id, status, attempts, last_error
+                        """), new MapSqlParameterSource("now", timestamp(now)));
     }
 
     /** What a resend request found: the notification was made due again, or it stands at {@code status}. */
@@ -149,12 +158,12 @@ public class DeliveryLog {
     @Transactional
     public Optional<Resend> resend(String tenantId, UUID id, Instant now) {
         int changed = jdbc.update(
-                "WITH changed AS (" + """
+                logged("""
                         UPDATE notifications SET status = 'pending', next_attempt_at = :now, last_error = NULL,
                             updated_at = :now
                         WHERE id = :id AND tenant_id = :tenant AND status IN ('dead', 'unknown')
-                        RETURNING id, status, attempts, last_error)
-                        """ + OUTBOX,
+                        RETURNING id, status, attempts, last_error
+                        """),
                 new MapSqlParameterSource()
                         .addValue("id", id)
                         .addValue("tenant", tenantId)
@@ -201,19 +210,13 @@ public class DeliveryLog {
                 .addValue("error", status == Status.UNDELIVERABLE ? "no address is known for the recipient" : null)
                 .addValue("source", source.id())
                 .addValue("sourceAt", timestamp(source.occurredAt()))
-                .addValue("schedule", scheduleId(source))
+                .addValue(
+                        "schedule",
+                        Addressing.interviewOf(source)
+                                .map(Interview::scheduleId)
+                                .orElse(null))
                 .addValue("guest", source instanceof SourceEvent.TaskNeedsInformation task ? task.guestId() : null)
                 .addValue("now", timestamp(now));
-    }
-
-    private static String scheduleId(SourceEvent source) {
-        if (source instanceof SourceEvent.InterviewChanged changed) {
-            return changed.interview().scheduleId();
-        }
-        if (source instanceof SourceEvent.ReminderFired reminder) {
-            return reminder.interview().scheduleId();
-        }
-        return null;
     }
 
     private static Outgoing outgoing(ResultSet rs, int row) throws SQLException {

@@ -3,7 +3,9 @@ package io.onramp.notification.adapters.jdbc;
 import io.onramp.notification.domain.NotificationKind;
 import io.onramp.notification.domain.Status;
 import io.onramp.notification.domain.StatusChange;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,7 +39,7 @@ public class NotificationEventOutbox {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
-        List<Long> sequence = new java.util.ArrayList<>();
+        List<Long> sequence = new ArrayList<>();
         List<StatusChange> changes = jdbc.query("""
                         SELECT o.seq, o.notification_id, o.status, o.attempts, o.last_error, o.occurred_at,
                             n.tenant_id, n.kind, n.recipient_id, n.recipient, n.source, n.schedule_id, n.guest_id
@@ -47,7 +49,7 @@ public class NotificationEventOutbox {
                         """, new MapSqlParameterSource("limit", limit), (rs, row) -> {
             sequence.add(rs.getLong("seq"));
             return new StatusChange(
-                    rs.getObject("notification_id", java.util.UUID.class),
+                    rs.getObject("notification_id", UUID.class),
                     rs.getString("tenant_id"),
                     NotificationKind.fromLabel(rs.getString("kind")),
                     rs.getString("recipient_id"),
