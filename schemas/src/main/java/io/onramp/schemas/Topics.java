@@ -35,6 +35,7 @@ public final class Topics {
     public static final String PEOPLE = "people";
     public static final String NOTIFICATION_COMMANDS = "notification-commands";
     public static final String NOTIFICATION_EVENTS = "notification-events";
+    public static final String DEAD_LETTER_REPLAYS = "dead-letter-replays";
 
     public final Topic<String, InterviewCommand> interviewCommands;
     public final Topic<String, InterviewDefinition> interviews;
@@ -57,6 +58,7 @@ public final class Topics {
     public final Topic<String, PersonEvent> people;
     public final Topic<String, NotificationCommand> notificationCommands;
     public final Topic<String, NotificationEvent> notificationEvents;
+    public final Topic<String, DeadLetterReplay> deadLetterReplays;
 
     private final AvroSerdes serdes;
 
@@ -83,6 +85,7 @@ public final class Topics {
         people = topic(PEOPLE, serdes, PersonEvent.class, true);
         notificationCommands = topic(NOTIFICATION_COMMANDS, serdes, NotificationCommand.class, false);
         notificationEvents = topic(NOTIFICATION_EVENTS, serdes, NotificationEvent.class, false);
+        deadLetterReplays = topic(DEAD_LETTER_REPLAYS, serdes, DeadLetterReplay.class, true);
     }
 
     /** Every topic, for creating them and for operators' listings. */
@@ -108,7 +111,8 @@ public final class Topics {
                 reminders,
                 people,
                 notificationCommands,
-                notificationEvents);
+                notificationEvents,
+                deadLetterReplays);
     }
 
     /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */
