@@ -23,7 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 // tests of its own (Prefer: respond-async), so here the gateway waits long enough to answer synchronously.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "onramp.gateway.reply-timeout=30s")
+        properties = {
+            "onramp.gateway.reply-timeout=30s",
+            // Operations tests watch lag statuses change: sample often, judge over a short window.
+            "onramp.gateway.ops.sample-interval=1s",
+            "onramp.gateway.ops.lag-window=10s"
+        })
 @ActiveProfiles("dev")
 abstract class GatewayTestSupport {
 
