@@ -95,13 +95,15 @@ public final class MailRenderer {
     /** "Tuesday 1 December 2026, 10:00–11:00 EST": the zone's abbreviation is the one in force on that day. */
     static String when(Instant start, Instant end, ZoneId zone, Locale locale) {
         var day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale);
-        var until = DateTimeFormatter.ofPattern("HH:mm zzz", locale);
-        return day.format(start.atZone(zone)) + "–" + until.format(end.atZone(zone));
+        var until = DateTimeFormatter.ofPattern("HH:mm", locale);
+        return day.format(start.atZone(zone)) + "–" + until.format(end.atZone(zone)) + " "
+                + ZoneAbbreviations.at(end, zone, locale);
     }
 
     /** "Tue 1 Dec 2026 10:00 EST". */
     static String shortWhen(Instant start, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", locale).format(start.atZone(zone));
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", locale).format(start.atZone(zone)) + " "
+                + ZoneAbbreviations.at(start, zone, locale);
     }
 
     private static String startsIn(String label) {
