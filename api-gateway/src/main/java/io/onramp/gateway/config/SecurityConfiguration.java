@@ -48,6 +48,12 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html",
+                                // The operator page is static; its data comes from /api/v1/ops with the pasted token.
+                                "/ops",
+                                "/ops/",
+                                "/ops/*.html",
+                                "/ops/*.js",
+                                "/ops/*.css",
                                 "/error")
                         .permitAll()
                         .requestMatchers("/api/**")

@@ -5,10 +5,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OpsProperties.class)
-class OpsConfiguration {
+class OpsConfiguration implements WebMvcConfigurer {
+
+    /** The operator page: static files under {@code static/ops}, reached as {@code /ops}. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/ops", "/ops/");
+        registry.addViewController("/ops/").setViewName("forward:/ops/index.html");
+    }
 
     /** One admin client for the sampler and the operators' requests; it is thread-safe. */
     @Bean(destroyMethod = "close")
