@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class Http {
     }
 
     HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
+        return send(request(path, token).GET(), null);
     }
 
     HttpResponse<String> post(String path, String token, String json, String... headers) {
@@ -34,32 +35,39 @@ final class Http {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return send(request);
+        return send(request, json);
     }
 
     HttpResponse<byte[]> postForBytes(String path, String token, String json) {
         try {
-            return CLIENT.send(
-                    request(path, token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            var request = request(path, token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            OpenApiContract.check(request, json, response, new String(response.body(), StandardCharsets.ISO_8859_1));
+            return response;
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     HttpResponse<String> put(String path, String token, String json) {
-        return send(request(path, token)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(
+                request(path, token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     HttpResponse<String> patch(String path, String token, String json) {
-        return send(request(path, token)
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        return send(
+                request(path, token)
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     HttpResponse<String> delete(String path, String token, String json, String... headers) {
@@ -69,7 +77,7 @@ final class Http {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return send(request);
+        return send(request, json);
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -80,9 +88,15 @@ final class Http {
         return builder;
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends, and checks the exchange against the gateway's OpenAPI description ({@link OpenApiContract}). */
+    private static HttpResponse<String> send(HttpRequest.Builder builder, String body) {
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var request = builder.build();
+            var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(request, body, response, response.body());
+            return response;
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

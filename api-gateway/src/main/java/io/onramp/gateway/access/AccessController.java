@@ -1,6 +1,7 @@
 package io.onramp.gateway.access;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.AccessCommand;
@@ -8,6 +9,7 @@ import io.onramp.schemas.GrantAccess;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.RevokeAccess;
 import io.onramp.schemas.Topics;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Bulk interview access: granted and revoked by the access-worker's ACCESS table, read from its projection. */
+@Tag(name = "Access", description = "Which user may take which interview: bulk grants and revocations")
 @RestController
 @RequestMapping("/api/v1/access")
 class AccessController {
@@ -41,6 +44,9 @@ class AccessController {
 
     record UserAccessView(String userId, List<String> interviewIds) {}
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404})
     @PostMapping
     Granted grant(
             @AuthenticationPrincipal Caller caller,
@@ -51,6 +57,9 @@ class AccessController {
                 true, send(caller, new GrantAccess(request.userId(), request.normalisedIds()), request, prefer));
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404})
     @DeleteMapping
     Revoked revoke(
             @AuthenticationPrincipal Caller caller,
@@ -61,6 +70,7 @@ class AccessController {
                 true, send(caller, new RevokeAccess(request.userId(), request.normalisedIds()), request, prefer));
     }
 
+    @Responds
     @GetMapping("/{userId}")
     UserAccessView read(@AuthenticationPrincipal Caller caller, @PathVariable String userId) {
         Permissions.requireAny(caller, Permissions.ACCESS_READ);

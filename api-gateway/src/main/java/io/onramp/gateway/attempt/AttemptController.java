@@ -4,6 +4,7 @@ import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.Paging;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
@@ -17,6 +18,7 @@ import io.onramp.schemas.DeleteAttempt;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.StartAttempt;
 import io.onramp.schemas.Topics;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Attempts (seeds/000): started only where the ACCESS table or the interview allows it, decided in the access-worker.
  * Another tenant's attempt is a 404; another user's, without {@code interviews:read_all}, a 403 "Access denied".
  */
+@Tag(name = "Attempts", description = "Interview attempts: start, continue, complete, export")
 @RestController
 class AttemptController {
 
@@ -62,6 +65,10 @@ class AttemptController {
             @NotNull @Pattern(regexp = "completed|archived", message = "must be completed or archived")
             String status) {}
 
+    @Responds(
+            value = 201,
+            accepted = true,
+            errors = {400, 404})
     @PostMapping("/api/v1/interviews/{interviewId}/attempts")
     ResponseEntity<AttemptView> start(
             @AuthenticationPrincipal Caller caller,
@@ -78,12 +85,14 @@ class AttemptController {
                 .body(find(caller, attemptId));
     }
 
+    @Responds(errors = {400, 404})
     @GetMapping("/api/v1/attempts/{attemptId}")
     AttemptView get(@AuthenticationPrincipal Caller caller, @PathVariable String attemptId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_READ);
         return ownedOrReadable(caller, find(caller, Ids.requireUuid("attempt_id", attemptId)));
     }
 
+    @Responds(errors = 400)
     @GetMapping("/api/v1/attempts")
     List<AttemptView> list(
             @AuthenticationPrincipal Caller caller,
@@ -115,6 +124,9 @@ class AttemptController {
             String status) {}
 
     /** Own attempts, or the tenant's with {@code interviews:read_all}, as a file to download. */
+    @Responds(
+            errors = 400,
+            mediaTypes = {"text/csv", "application/pdf"})
     @PostMapping("/api/v1/attempts/export")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ExportRequest request) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_EXPORT);
@@ -133,6 +145,9 @@ class AttemptController {
                 .body(body);
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409})
     @PostMapping("/api/v1/attempts/{attemptId}/continue")
     AttemptView resume(
             @AuthenticationPrincipal Caller caller,
@@ -144,6 +159,9 @@ class AttemptController {
         return find(caller, attempt.id());
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409})
     @PatchMapping("/api/v1/attempts/{attemptId}")
     AttemptView changeStatus(
             @AuthenticationPrincipal Caller caller,
@@ -157,6 +175,10 @@ class AttemptController {
         return find(caller, attempt.id());
     }
 
+    @Responds(
+            value = 204,
+            accepted = true,
+            errors = {400, 404, 409})
     @DeleteMapping("/api/v1/attempts/{attemptId}")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal Caller caller,

@@ -2,7 +2,10 @@ package io.onramp.gateway.command;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.onramp.gateway.error.ErrorEnvelope;
 import io.onramp.schemas.CommandOutcome;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -17,7 +20,10 @@ public record RequestStatus(
         Integer httpStatus,
         String location,
         String message,
-        @JsonRawValue String errors,
+
+        @ArraySchema(schema = @Schema(implementation = ErrorEnvelope.Item.class)) @JsonRawValue
+        String errors,
+
         Instant completedAt) {
 
     static RequestStatus pending(String requestId) {

@@ -62,8 +62,6 @@ class ApiExceptionHandler {
                 .body(new RequestStatusLink(e.requestId(), "pending", location));
     }
 
-    record RequestStatusLink(String requestId, String status, String location) {}
-
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ErrorEnvelope> forbidden(ForbiddenException e, HttpServletRequest request) {
         audit.record(request, 403, null, e.getMessage());

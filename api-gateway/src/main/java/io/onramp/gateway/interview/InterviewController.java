@@ -4,6 +4,7 @@ import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.Paging;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.security.Caller;
@@ -13,6 +14,7 @@ import io.onramp.schemas.InterviewCommand;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.UpdateInterview;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The tenant's interview catalogue: defined through the access-worker, read from its projection. */
+@Tag(name = "Interviews", description = "The tenant's interview catalogue")
 @RestController
 @RequestMapping("/api/v1/interviews")
 class InterviewController {
@@ -44,6 +47,10 @@ class InterviewController {
         this.interviews = interviews;
     }
 
+    @Responds(
+            value = 201,
+            accepted = true,
+            errors = {400, 409})
     @PostMapping
     ResponseEntity<InterviewView> create(
             @AuthenticationPrincipal Caller caller,
@@ -64,6 +71,9 @@ class InterviewController {
                 .body(find(caller, interviewId));
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404})
     @PutMapping("/{interviewId}")
     InterviewView update(
             @AuthenticationPrincipal Caller caller,
@@ -87,6 +97,7 @@ class InterviewController {
         return find(caller, id);
     }
 
+    @Responds(errors = 400)
     @GetMapping
     List<InterviewView> list(
             @AuthenticationPrincipal Caller caller,
@@ -97,6 +108,7 @@ class InterviewController {
         return interviews.page(caller.tenantId(), page, size);
     }
 
+    @Responds(errors = {400, 404})
     @GetMapping("/{interviewId}")
     InterviewView get(@AuthenticationPrincipal Caller caller, @PathVariable String interviewId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_READ, Permissions.INTERVIEWS_MANAGE);

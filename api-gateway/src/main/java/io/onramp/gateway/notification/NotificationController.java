@@ -3,6 +3,7 @@ package io.onramp.gateway.notification;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.notification.NotificationReadModel.NotificationView;
@@ -11,6 +12,7 @@ import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.NotificationCommand;
 import io.onramp.schemas.Topics;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The status of every notification the tenant's events caused (DESIGN.md §12), and resending one that is {@code dead}
  * or {@code unknown}.
  */
+@Tag(name = "Notifications", description = "What was mailed to whom, and resending")
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationController {
@@ -43,6 +46,7 @@ class NotificationController {
         this.notifications = notifications;
     }
 
+    @Responds(errors = 400)
     @GetMapping
     List<NotificationView> list(
             @AuthenticationPrincipal Caller caller,
@@ -62,6 +66,7 @@ class NotificationController {
         return notifications.page(caller.tenantId(), filter, page, size);
     }
 
+    @Responds(errors = 404)
     @GetMapping("/{notificationId}")
     NotificationView get(@AuthenticationPrincipal Caller caller, @PathVariable String notificationId) {
         Permissions.requireAny(caller, Permissions.NOTIFICATIONS_READ, Permissions.NOTIFICATIONS_MANAGE);
@@ -69,6 +74,9 @@ class NotificationController {
     }
 
     /** Sends a {@code dead} or {@code unknown} notification again, with the same id; 409 in any other status. */
+    @Responds(
+            accepted = true,
+            errors = {404, 409})
     @PostMapping("/{notificationId}/resend")
     NotificationView resend(
             @AuthenticationPrincipal Caller caller,

@@ -1,7 +1,9 @@
 package io.onramp.gateway.ops;
 
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.security.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Consumer lag and dead letters for the people who run the platform (DESIGN §13); operators only. */
+@Tag(name = "Operations", description = "Consumer lag and dead letters; operator organisation only")
 @RestController
 @RequestMapping("/api/v1/ops")
 class OpsController {
@@ -31,6 +34,7 @@ class OpsController {
         this.properties = properties;
     }
 
+    @Responds
     @GetMapping("/lag")
     LagReport lag(@AuthenticationPrincipal Caller caller) {
         OpsAccess.require(properties, caller, OpsAccess.READ);
@@ -40,6 +44,7 @@ class OpsController {
     /** A dead-letter topic and how many dead letters it holds, at the last sample. */
     record DeadLetterTopic(String topic, String originalTopic, long depth) {}
 
+    @Responds
     @GetMapping("/dead-letters")
     List<DeadLetterTopic> deadLetterTopics(@AuthenticationPrincipal Caller caller) throws Exception {
         OpsAccess.require(properties, caller, OpsAccess.READ);
@@ -51,6 +56,7 @@ class OpsController {
         return topics;
     }
 
+    @Responds(errors = {400, 404})
     @GetMapping("/dead-letters/{topic}")
     List<DeadLetterView> browse(
             @AuthenticationPrincipal Caller caller,
@@ -70,6 +76,7 @@ class OpsController {
         return deadLetters.browse(topic, exception, partition, fromOffset, limit);
     }
 
+    @Responds(errors = {400, 404})
     @PostMapping("/dead-letters/{topic}/replay")
     ReplayResult replay(
             @AuthenticationPrincipal Caller caller,

@@ -5,6 +5,7 @@ import io.onramp.domain.people.Person;
 import io.onramp.domain.people.PersonRules;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ErrorEnvelope;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
@@ -14,6 +15,7 @@ import io.onramp.gateway.security.Permissions;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.PersonEvent;
 import io.onramp.schemas.Topics;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code PersonEvent} on the compacted topic {@code people} (a deletion its tombstone), answered once the
  * notification-worker's directory shows it.
  */
+@Tag(name = "People", description = "The directory notifications are addressed from")
 @RestController
 @RequestMapping("/api/v1/people")
 class PeopleController {
@@ -50,6 +53,7 @@ class PeopleController {
 
     record PersonRequest(String email, String name, String timezone, String locale) {}
 
+    @Responds(accepted = true, errors = 400)
     @PutMapping("/{userId}")
     PersonView put(
             @AuthenticationPrincipal Caller caller,
@@ -77,12 +81,14 @@ class PeopleController {
         return find(caller, userId);
     }
 
+    @Responds(errors = 404)
     @GetMapping("/{userId}")
     PersonView get(@AuthenticationPrincipal Caller caller, @PathVariable String userId) {
         Permissions.requireAny(caller, Permissions.PEOPLE_READ, Permissions.PEOPLE_MANAGE);
         return find(caller, userId);
     }
 
+    @Responds(errors = 400)
     @GetMapping
     List<PersonView> list(
             @AuthenticationPrincipal Caller caller,
@@ -94,6 +100,7 @@ class PeopleController {
     }
 
     /** Erases the person: a tombstone on {@code people}, so that compaction removes every earlier entry too. */
+    @Responds(value = 204, accepted = true, errors = 404)
     @DeleteMapping("/{userId}")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal Caller caller,

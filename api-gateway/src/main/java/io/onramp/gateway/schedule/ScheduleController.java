@@ -3,6 +3,7 @@ package io.onramp.gateway.schedule;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Paging;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
@@ -18,6 +19,7 @@ import io.onramp.schemas.ScheduleCommand;
 import io.onramp.schemas.SubmitFeedback;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.TransitionSchedule;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -51,6 +53,7 @@ import org.springframework.web.bind.annotation.RestController;
  * each failure. Another tenant's interview is a 404; one the caller neither organises, sits on the panel of nor is the
  * candidate of, without {@code schedules:read_all}, a 403.
  */
+@Tag(name = "Scheduled interviews", description = "Scheduling, panels, lifecycle, feedback, calendar and reminders")
 @RestController
 class ScheduleController {
 
@@ -120,6 +123,10 @@ class ScheduleController {
             String privateNotes,
             Map<String, Integer> customRatings) {}
 
+    @Responds(
+            value = 201,
+            accepted = true,
+            errors = {400, 404, 409})
     @PostMapping("/api/v1/schedules")
     ResponseEntity<ScheduleView> create(
             @AuthenticationPrincipal Caller caller,
@@ -157,6 +164,7 @@ class ScheduleController {
                 .body(created);
     }
 
+    @Responds(errors = {400, 404})
     @GetMapping("/api/v1/schedules/{scheduleId}")
     ResponseEntity<ScheduleView> get(@AuthenticationPrincipal Caller caller, @PathVariable String scheduleId) {
         ScheduleView interview = readable(caller, scheduleId);
@@ -167,6 +175,7 @@ class ScheduleController {
      * Interviews of the tenant ({@code schedules:read_all}) or those the caller organises, sits on the panel of or is
      * the candidate of ({@code schedules:read}, or {@code mine=true}), ordered by start.
      */
+    @Responds(errors = 400)
     @GetMapping("/api/v1/schedules")
     List<ScheduleView> list(
             @AuthenticationPrincipal Caller caller,
@@ -201,6 +210,7 @@ class ScheduleController {
                 .toList();
     }
 
+    @Responds(errors = {400, 404})
     @GetMapping(value = "/api/v1/schedules/{scheduleId}/calendar.ics", produces = "text/calendar")
     ResponseEntity<String> calendar(@AuthenticationPrincipal Caller caller, @PathVariable String scheduleId) {
         Schedule interview = readable(caller, scheduleId).schedule();
@@ -217,6 +227,7 @@ class ScheduleController {
      * Every reminder of the interview, of every version of its times: armed ones with their due time, and those that
      * fired, were skipped (their window had closed) or were cancelled. Whoever may read the interview may read them.
      */
+    @Responds(errors = {400, 404})
     @GetMapping("/api/v1/schedules/{scheduleId}/reminders")
     List<ReminderReadModel.ReminderView> reminders(
             @AuthenticationPrincipal Caller caller, @PathVariable String scheduleId) {
@@ -224,6 +235,9 @@ class ScheduleController {
         return reminders.of(caller.tenantId(), interview.id());
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409, 428})
     @PostMapping("/api/v1/schedules/{scheduleId}/{action:confirm|start|complete|no-show}")
     ResponseEntity<ScheduleView> transition(
             @AuthenticationPrincipal Caller caller,
@@ -235,6 +249,9 @@ class ScheduleController {
         return change(caller, scheduleId, ifMatch, new TransitionSchedule(scheduleAction, null), prefer);
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409, 428})
     @PostMapping("/api/v1/schedules/{scheduleId}/cancel")
     ResponseEntity<ScheduleView> cancel(
             @AuthenticationPrincipal Caller caller,
@@ -246,6 +263,9 @@ class ScheduleController {
         return change(caller, scheduleId, ifMatch, new TransitionSchedule(ScheduleAction.CANCEL, reason), prefer);
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409, 428})
     @PostMapping("/api/v1/schedules/{scheduleId}/reschedule")
     ResponseEntity<ScheduleView> reschedule(
             @AuthenticationPrincipal Caller caller,
@@ -257,6 +277,9 @@ class ScheduleController {
         return change(caller, scheduleId, ifMatch, reschedule, prefer);
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409, 428})
     @PutMapping("/api/v1/schedules/{scheduleId}/interviewers/{userId}")
     ResponseEntity<ScheduleView> addInterviewer(
             @AuthenticationPrincipal Caller caller,
@@ -269,6 +292,9 @@ class ScheduleController {
         return change(caller, scheduleId, ifMatch, new ChangePanel(userId, true, allowOverlap), prefer);
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409, 428})
     @DeleteMapping("/api/v1/schedules/{scheduleId}/interviewers/{userId}")
     ResponseEntity<ScheduleView> removeInterviewer(
             @AuthenticationPrincipal Caller caller,
@@ -280,6 +306,10 @@ class ScheduleController {
     }
 
     /** A panel interviewer's feedback; the worker checks the panel, the status and that it is the first. */
+    @Responds(
+            value = 201,
+            accepted = true,
+            errors = {400, 404, 409})
     @PostMapping("/api/v1/schedules/{scheduleId}/feedback")
     ResponseEntity<FeedbackList> submitFeedback(
             @AuthenticationPrincipal Caller caller,
@@ -305,6 +335,7 @@ class ScheduleController {
         return ResponseEntity.status(201).body(feedbackOf(caller, view(find(caller, id))));
     }
 
+    @Responds(errors = {400, 404})
     @GetMapping("/api/v1/schedules/{scheduleId}/feedback")
     FeedbackList feedback(@AuthenticationPrincipal Caller caller, @PathVariable String scheduleId) {
         return feedbackOf(caller, readable(caller, scheduleId));

@@ -2,6 +2,7 @@ package io.onramp.gateway.schedule;
 
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
@@ -9,6 +10,7 @@ import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.DefineScheduleTemplate;
 import io.onramp.schemas.ScheduleCommand;
 import io.onramp.schemas.Topics;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Scheduling templates: a tenant's named default type, duration and title for interviews
  * ({@code POST /schedules {"template_id":…}} fills what the request leaves out). Those who schedule define them.
  */
+@Tag(name = "Scheduled interviews", description = "Scheduling, panels, lifecycle, feedback, calendar and reminders")
 @RestController
 class ScheduleTemplateController {
 
@@ -39,6 +42,7 @@ class ScheduleTemplateController {
 
     record TemplateRequest(String interviewType, Integer durationMinutes, String title) {}
 
+    @Responds(also = 201, accepted = true, errors = 400)
     @PutMapping("/api/v1/schedule-templates/{templateId}")
     ResponseEntity<ScheduleReadModel.TemplateView> define(
             @AuthenticationPrincipal Caller caller,
@@ -65,12 +69,14 @@ class ScheduleTemplateController {
         return ResponseEntity.ok(stored);
     }
 
+    @Responds(errors = 404)
     @GetMapping("/api/v1/schedule-templates/{templateId}")
     ScheduleReadModel.TemplateView get(@AuthenticationPrincipal Caller caller, @PathVariable String templateId) {
         requireReader(caller);
         return find(caller, templateId);
     }
 
+    @Responds(errors = 400)
     @GetMapping("/api/v1/schedule-templates")
     List<ScheduleReadModel.TemplateView> list(@AuthenticationPrincipal Caller caller) {
         requireReader(caller);

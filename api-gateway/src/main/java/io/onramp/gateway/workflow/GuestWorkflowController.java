@@ -2,6 +2,7 @@ package io.onramp.gateway.workflow;
 
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
@@ -16,6 +17,7 @@ import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowCommand;
 import io.onramp.schemas.WorkflowDefinition;
 import io.onramp.schemas.WorkflowStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * task on the guest's behalf; the state machine answers every illegal move with a 409 naming the current status.
  * Another tenant's guest is a 404; another guest of the same tenant, without the permission that reaches them, a 403.
  */
+@Tag(name = "Guest workflows", description = "Enrolment, the dashboard, task status and task data")
 @RestController
 class GuestWorkflowController {
 
@@ -74,6 +77,10 @@ class GuestWorkflowController {
 
     record DataRequest(@NotNull JsonNode responses) {}
 
+    @Responds(
+            value = 201,
+            accepted = true,
+            errors = {400, 404, 409})
     @PostMapping("/api/v1/guests/{guestId}/workflow")
     ResponseEntity<WorkflowViews.Dashboard> enrol(
             @AuthenticationPrincipal Caller caller,
@@ -87,6 +94,7 @@ class GuestWorkflowController {
                 .body(findDashboard(caller, guest));
     }
 
+    @Responds(errors = 404)
     @GetMapping("/api/v1/guests/{guestId}/dashboard")
     WorkflowViews.Dashboard dashboard(@AuthenticationPrincipal Caller caller, @PathVariable String guestId) {
         Permissions.requireAny(caller, Permissions.WORKFLOWS_READ, Permissions.WORKFLOWS_READ_ALL);
@@ -99,6 +107,9 @@ class GuestWorkflowController {
     }
 
     /** Moves a task; answers with the whole dashboard, since a completion unlocks what comes next. */
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409})
     @PostMapping("/api/v1/guests/{guestId}/tasks/{taskId}/status")
     WorkflowViews.Dashboard changeStatus(
             @AuthenticationPrincipal Caller caller,
@@ -120,6 +131,9 @@ class GuestWorkflowController {
         return findDashboard(caller, guest);
     }
 
+    @Responds(
+            accepted = true,
+            errors = {400, 404, 409})
     @PutMapping("/api/v1/guests/{guestId}/tasks/{taskId}/data")
     WorkflowViews.TaskData submitData(
             @AuthenticationPrincipal Caller caller,
@@ -146,6 +160,7 @@ class GuestWorkflowController {
         return taskData(caller, guest, task);
     }
 
+    @Responds(errors = 404)
     @GetMapping("/api/v1/guests/{guestId}/tasks/{taskId}/data")
     WorkflowViews.TaskData getData(
             @AuthenticationPrincipal Caller caller, @PathVariable String guestId, @PathVariable String taskId) {
@@ -161,6 +176,7 @@ class GuestWorkflowController {
     }
 
     /** Removes the guest's workflow, statuses and data; a later enrolment starts clean. */
+    @Responds(value = 204, accepted = true, errors = 404)
     @DeleteMapping("/api/v1/guests/{guestId}/workflow")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal Caller caller,

@@ -2,6 +2,7 @@ package io.onramp.gateway.workflow;
 
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.ResourceLocations;
+import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.NotFoundException;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
@@ -11,6 +12,7 @@ import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowGroupDefinition;
 import io.onramp.schemas.WorkflowTaskDefinition;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * first, 200 after); guests stay on the version they were enrolled on. The rules a definition must follow are decided
  * in the workflow-worker, which names every broken one by its path ({@code groups[0].tasks[1].title}).
  */
+@Tag(name = "Workflow definitions", description = "Versioned definitions of guest onboarding workflows")
 @RestController
 class WorkflowDefinitionController {
 
@@ -55,6 +58,7 @@ class WorkflowDefinitionController {
     record TaskRequest(
             String key, String title, String description, String linkText, String linkUrlPath, String completesOn) {}
 
+    @Responds(also = 201, accepted = true, errors = 400)
     @PutMapping("/api/v1/workflow-definitions/{definitionId}")
     ResponseEntity<WorkflowViews.Definition> define(
             @AuthenticationPrincipal Caller caller,
@@ -81,6 +85,7 @@ class WorkflowDefinitionController {
     }
 
     /** The latest version, or the one asked for. */
+    @Responds(errors = {400, 404})
     @GetMapping("/api/v1/workflow-definitions/{definitionId}")
     WorkflowViews.Definition get(
             @AuthenticationPrincipal Caller caller,
