@@ -139,6 +139,11 @@ class OpsEndToEndTest extends GatewayTestSupport {
                         && g.get("status").asString().equals("OK")
                         && g.get("lag").asLong() == 0);
 
+        // The gateway's reply reader joins no group: nothing is left behind to show as stopped.
+        assertThat(opsAdmin.listGroups().all().get())
+                .extracting(org.apache.kafka.clients.admin.GroupListing::groupId)
+                .noneMatch(group -> group.startsWith("api-gateway"));
+
         String scrape = http.get("/actuator/prometheus", null).body();
         for (String metric : List.of(
                 "kafka_consumergroup_group_lag{",
