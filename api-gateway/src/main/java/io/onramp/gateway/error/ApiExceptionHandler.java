@@ -6,13 +6,15 @@ import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.security.DenialAudit;
 import io.onramp.gateway.security.MissingPermissionException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 
@@ -31,26 +34,32 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final DenialAudit audit;
+    private final EnvelopeWriter writer;
 
-    ApiExceptionHandler(DenialAudit audit) {
+    ApiExceptionHandler(DenialAudit audit, EnvelopeWriter writer) {
         this.audit = audit;
+        this.writer = writer;
     }
 
     @ExceptionHandler(MissingPermissionException.class)
-    ResponseEntity<ErrorEnvelope> missingPermission(MissingPermissionException e, HttpServletRequest request) {
+    void missingPermission(MissingPermissionException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         audit.record(request, 403, e.required(), e.getMessage());
-        return answer(ErrorEnvelope.of(
-                403,
-                "Insufficient permissions",
-                List.of(new ErrorEnvelope.Item("permissions", e.getMessage(), e.held()))));
+        answer(
+                response,
+                ErrorEnvelope.of(
+                        403,
+                        "Insufficient permissions",
+                        List.of(new ErrorEnvelope.Item("permissions", e.getMessage(), e.held()))));
     }
 
     @ExceptionHandler(CommandRejectedException.class)
-    ResponseEntity<ErrorEnvelope> rejected(CommandRejectedException e, HttpServletRequest request) {
+    void rejected(CommandRejectedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (e.status() == 403) {
             audit.record(request, 403, null, e.getMessage());
         }
-        return answer(ErrorEnvelope.of(e.status(), e.getMessage(), e.errors()));
+        answer(response, ErrorEnvelope.of(e.status(), e.getMessage(), e.errors()));
     }
 
     /** Not an error: the command was accepted and is still being decided. */
@@ -63,83 +72,114 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ErrorEnvelope> forbidden(ForbiddenException e, HttpServletRequest request) {
+    void forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         audit.record(request, 403, null, e.getMessage());
-        return answer(ErrorEnvelope.of(403, "Access denied", e.field(), e.getMessage()));
+        answer(response, ErrorEnvelope.of(403, "Access denied", e.field(), e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ErrorEnvelope> notFound(NotFoundException e) {
-        return answer(ErrorEnvelope.of(404, e.getMessage(), e.field(), "not found"));
+    void notFound(NotFoundException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(404, e.getMessage(), e.field(), "not found"));
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)
-    ResponseEntity<ErrorEnvelope> preconditionRequired(PreconditionRequiredException e) {
-        return answer(ErrorEnvelope.of(428, "Precondition required", "If-Match", e.getMessage()));
+    void preconditionRequired(PreconditionRequiredException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(428, "Precondition required", "If-Match", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<ErrorEnvelope> invalid(InvalidRequestException e) {
-        return answer(ErrorEnvelope.of(400, "Validation failed", e.errors()));
+    void invalid(InvalidRequestException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(400, "Validation failed", e.errors()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ErrorEnvelope> invalidBody(MethodArgumentNotValidException e) {
+    void invalidBody(MethodArgumentNotValidException e, HttpServletResponse response) throws IOException {
         var items = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> ErrorEnvelope.Item.of(JsonNames.of(error.getField()), error.getDefaultMessage()))
                 .toList();
-        return answer(ErrorEnvelope.of(400, "Validation failed", items));
+        answer(response, ErrorEnvelope.of(400, "Validation failed", items));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorEnvelope> unreadableBody(HttpMessageNotReadableException e) {
+    void unreadableBody(HttpMessageNotReadableException e, HttpServletResponse response) throws IOException {
+        if (e.getCause() instanceof DatabindException refused
+                && !refused.getPath().isEmpty()
+                && String.valueOf(refused.getOriginalMessage()).endsWith(ControlCharacters.REFUSAL)) {
+            answer(
+                    response,
+                    ErrorEnvelope.of(400, "Validation failed", JsonNames.path(refused), ControlCharacters.REFUSAL));
+            return;
+        }
         if (e.getCause() instanceof DatabindException wrongValue
                 && !wrongValue.getPath().isEmpty()) {
-            return answer(ErrorEnvelope.of(
-                    400, "Validation failed", JsonNames.path(wrongValue), "has the wrong type or format"));
+            answer(
+                    response,
+                    ErrorEnvelope.of(
+                            400, "Validation failed", JsonNames.path(wrongValue), "has the wrong type or format"));
+            return;
         }
-        return answer(ErrorEnvelope.of(
-                400, "Malformed request body", "body", "must be a JSON object of the documented shape"));
+        answer(
+                response,
+                ErrorEnvelope.of(
+                        400, "Malformed request body", "body", "must be a JSON object of the documented shape"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorEnvelope> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return answer(ErrorEnvelope.of(400, "Validation failed", JsonNames.of(e.getName()), "has the wrong type"));
+    void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(400, "Validation failed", JsonNames.of(e.getName()), "has the wrong type"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ErrorEnvelope> missingParameter(MissingServletRequestParameterException e) {
-        return answer(ErrorEnvelope.of(400, "Validation failed", e.getParameterName(), "is required"));
+    void missingParameter(MissingServletRequestParameterException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(400, "Validation failed", e.getParameterName(), "is required"));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ErrorEnvelope> missingHeader(MissingRequestHeaderException e) {
-        return answer(ErrorEnvelope.of(400, "Validation failed", e.getHeaderName(), "is required"));
+    void missingHeader(MissingRequestHeaderException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(400, "Validation failed", e.getHeaderName(), "is required"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorEnvelope> noSuchPath(NoResourceFoundException e) {
-        return answer(ErrorEnvelope.of(404, "Not found", "path", "no such endpoint"));
+    void noSuchPath(NoResourceFoundException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(404, "Not found", "path", "no such endpoint"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ErrorEnvelope> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return answer(ErrorEnvelope.of(405, "Method not allowed", "method", e.getMethod() + " is not supported here"));
+    void methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletResponse response) throws IOException {
+        answer(
+                response,
+                ErrorEnvelope.of(405, "Method not allowed", "method", e.getMethod() + " is not supported here"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorEnvelope> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return answer(ErrorEnvelope.of(415, "Unsupported media type", "content_type", "must be application/json"));
+    void unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(415, "Unsupported media type", "content_type", "must be application/json"));
+    }
+
+    /** The client accepts no JSON: the answer would be JSON; this one is too. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(406, "Not acceptable", "accept", "answers are application/json"));
+    }
+
+    /** A multipart body (with or without its boundary) is no JSON object. */
+    @ExceptionHandler(MultipartException.class)
+    void multipart(MultipartException e, HttpServletResponse response) throws IOException {
+        answer(response, RequestEdgeFilter.unsupported());
     }
 
     /** Only a fault of the platform lands here; it is logged in full and answered without internals. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+    void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(ErrorEnvelope.of(500, "Internal error", List.of()));
+        answer(response, ErrorEnvelope.of(500, "Internal error", List.of()));
     }
 
-    private static ResponseEntity<ErrorEnvelope> answer(ErrorEnvelope envelope) {
-        return ResponseEntity.status(HttpStatus.valueOf(envelope.code())).body(envelope);
+    /**
+     * Writes the envelope as JSON whatever the request's {@code Accept} says: an error is always answered in the one
+     * shape clients can read, never as an empty body because the client asked for HTML.
+     */
+    private void answer(HttpServletResponse response, ErrorEnvelope envelope) throws IOException {
+        writer.write(response, envelope);
     }
 }

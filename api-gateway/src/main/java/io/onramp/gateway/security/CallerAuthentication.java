@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Turns a verified token into a {@link Caller}: {@code organization_id} becomes the tenant and each well-formed
- * {@code resource:action} string of {@code permissions} an authority; malformed strings are dropped and logged.
+ * {@code resource:action} string of {@code permissions} an authority; malformed strings are dropped and logged, and a
+ * {@code permissions} claim that is not an array grants nothing.
  */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 
@@ -36,7 +37,11 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     static CallerAuthentication of(Jwt jwt) {
         Object claim = jwt.getClaims().get("permissions");
-        Collection<?> raw = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
+        Collection<?> raw = claim instanceof Collection<?> list ? list : List.of();
+        if (claim != null && !(claim instanceof Collection<?>)) {
+            // An array is the contract; anything else grants nothing (as an invalid permission does), a 403.
+            log.warn("Ignored a permissions claim that is not an array in the token of {}", jwt.getSubject());
+        }
         var permissions = new TreeSet<String>();
         for (Object permission : raw) {
             if (permission instanceof String name && PERMISSION.matcher(name).matches()) {
