@@ -121,7 +121,7 @@ class ScheduleController {
             String weaknesses,
             String notes,
             String privateNotes,
-            Map<String, Integer> customRatings) {}
+            Map<String, @NotNull Integer> customRatings) {}
 
     @Responds(
             value = 201,
@@ -315,7 +315,7 @@ class ScheduleController {
             @AuthenticationPrincipal Caller caller,
             @RequestHeader(value = "Prefer", required = false) String prefer,
             @PathVariable String scheduleId,
-            @RequestBody FeedbackRequest request) {
+            @Valid @RequestBody FeedbackRequest request) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_FEEDBACK);
         String id = find(caller, scheduleId).id();
         var feedback = SubmitFeedback.newBuilder()
@@ -368,7 +368,13 @@ class ScheduleController {
             Caller caller, String scheduleId, String ifMatch, Object payload, String prefer) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_UPDATE);
         long expected = expectedVersion(ifMatch);
-        String id = find(caller, scheduleId).id();
+        Schedule current = find(caller, scheduleId);
+        if (!caller.has(Permissions.SCHEDULES_READ_ALL) && !current.involves(caller.userId())) {
+            // schedules:update acts on the interviews the caller may see (DESIGN §5: no change without the read).
+            throw new ForbiddenException(
+                    "id", "Only its organizer, interviewers and candidate, or schedules:read_all, may change it");
+        }
+        String id = current.id();
         send(caller, id, expected, payload, prefer);
         ScheduleView changed = view(find(caller, id));
         return withVersion(ResponseEntity.ok(), changed).body(changed);
