@@ -23,6 +23,7 @@ public final class InterviewCatalog {
             String userId,
             Optional<Interview> existing,
             Instant now) {
+        spec = spec.plainText();
         List<Violation> violations = validate(spec);
         if (!violations.isEmpty()) {
             return new Decision.Rejected<>(Decision.Reason.INVALID, "Validation failed", violations);
@@ -41,6 +42,7 @@ public final class InterviewCatalog {
         if (existing.isEmpty()) {
             return Decision.rejected(Decision.Reason.NOT_FOUND, "Interview not found", "id", "not found");
         }
+        spec = spec.plainText();
         List<Violation> violations = validate(spec);
         if (!violations.isEmpty()) {
             return new Decision.Rejected<>(Decision.Reason.INVALID, "Validation failed", violations);

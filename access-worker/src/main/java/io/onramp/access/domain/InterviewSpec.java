@@ -1,5 +1,7 @@
 package io.onramp.access.domain;
 
+import io.onramp.domain.text.TextSanitizer;
+
 /**
  * What an organisation says about an interview when it defines one.
  *
@@ -12,4 +14,15 @@ public record InterviewSpec(
         String description,
         int durationSeconds,
         boolean defaultAccessAllowed,
-        boolean endsAfterDuration) {}
+        boolean endsAfterDuration) {
+
+    /** Title and description as plain text: markup is never stored, whoever renders them later. */
+    public InterviewSpec plainText() {
+        return new InterviewSpec(
+                TextSanitizer.plainText(title),
+                TextSanitizer.plainText(description),
+                durationSeconds,
+                defaultAccessAllowed,
+                endsAfterDuration);
+    }
+}

@@ -35,6 +35,37 @@ class InterviewCatalogTest {
     }
 
     @Test
+    void shouldStoreTitleAndDescriptionAsPlainText() {
+        var marked = new InterviewSpec(
+                "<script>alert(1)</script>Backend <b>screen</b>",
+                "<img src=x onerror=alert(1)>SQL &amp; APIs",
+                60,
+                false,
+                false);
+
+        var decision = InterviewCatalog.create("acme", "i-1", marked, "u-1", Optional.empty(), NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Accepted.class, accepted -> {
+            var spec = ((Interview) accepted.result()).spec();
+            assertThat(spec.title()).isEqualTo("Backend screen");
+            assertThat(spec.description()).isEqualTo("SQL & APIs");
+        });
+    }
+
+    @Test
+    void shouldRejectATitleThatIsOnlyMarkup() {
+        var decision = InterviewCatalog.create(
+                "acme",
+                "i-1",
+                new InterviewSpec("<script>x</script>", null, 60, false, false),
+                "u-1",
+                Optional.empty(),
+                NOW);
+        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> assertThat(rejected.reason())
+                .isEqualTo(Decision.Reason.INVALID));
+    }
+
+    @Test
     void shouldRejectABlankTitle() {
         assertThat(InterviewCatalog.validate(spec("  ", 60)))
                 .containsExactly(new Violation("title", "must not be blank"));

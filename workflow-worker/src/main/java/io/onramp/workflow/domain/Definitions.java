@@ -2,6 +2,7 @@ package io.onramp.workflow.domain;
 
 import io.onramp.domain.Decision;
 import io.onramp.domain.Violation;
+import io.onramp.domain.text.TextSanitizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ public final class Definitions {
             String userId,
             Optional<WorkflowDefinition> latest,
             Instant now) {
+        groups = plainText(groups);
         List<Violation> violations = validate(groups);
         if (!violations.isEmpty()) {
             return new Decision.Rejected<>(Decision.Reason.INVALID, "Validation failed", violations);
@@ -44,6 +46,24 @@ public final class Definitions {
         }
         int version = latest.map(definition -> definition.version() + 1).orElse(1);
         return new Decision.Accepted<>(new WorkflowDefinition(tenantId, definitionId, version, groups, userId, now));
+    }
+
+    /** Titles, descriptions and link texts as plain text: markup is never stored, whoever renders them later. */
+    static List<GroupDefinition> plainText(List<GroupDefinition> groups) {
+        return groups.stream()
+                .map(group -> new GroupDefinition(
+                        group.key(),
+                        TextSanitizer.plainText(group.title()),
+                        group.tasks().stream()
+                                .map(task -> new TaskDefinition(
+                                        task.key(),
+                                        TextSanitizer.plainText(task.title()),
+                                        TextSanitizer.plainText(task.description()),
+                                        TextSanitizer.plainText(task.linkText()),
+                                        task.linkUrlPath(),
+                                        task.completesOn()))
+                                .toList()))
+                .toList();
     }
 
     /** Every rule a definition breaks, each named by its JSON path ({@code groups[0].tasks[1].title}). */
@@ -81,7 +101,9 @@ public final class Definitions {
         String link = task.linkUrlPath();
         if (link != null && !link.isEmpty() && !isRelativePath(link)) {
             violations.add(new Violation(
-                    path + ".link_url_path", "must be a relative path starting with '/' (no scheme, host or spaces)"));
+                    path + ".link_url_path",
+                    "must be a path on the front end's origin: '/', then letters, digits, '-', '_', '.', '~' and '/',"
+                            + " an optional ?query and #fragment of the same (with '=', '&', '%', '+')"));
         } else {
             text(violations, path + ".link_url_path", link, MAX_LINK_PATH, false);
         }
@@ -107,11 +129,18 @@ public final class Definitions {
         }
     }
 
-    /** A path on the front end's own origin: {@code /guest-application}, never {@code //host} or {@code https://…}. */
+    /**
+     * A path on the front end's own origin in a grammar that no renderer can mistake for markup or a script:
+     * {@code /guest-application?step=2#top}, never {@code //host}, {@code https://…}, {@code /javascript:…},
+     * quotes, angle brackets or {@code ..} segments.
+     */
     static boolean isRelativePath(String link) {
-        return link.startsWith("/")
+        return SAFE_PATH.matcher(link).matches()
                 && !link.startsWith("//")
-                && !link.contains("\\")
-                && link.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+                && !link.contains("/../")
+                && !link.endsWith("/..");
     }
+
+    private static final Pattern SAFE_PATH =
+            Pattern.compile("^/[A-Za-z0-9._~/-]*(\\?[A-Za-z0-9._~=&%+-]*)?(#[A-Za-z0-9._~-]*)?$");
 }

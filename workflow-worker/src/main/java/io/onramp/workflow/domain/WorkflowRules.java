@@ -2,6 +2,7 @@ package io.onramp.workflow.domain;
 
 import io.onramp.domain.Decision;
 import io.onramp.domain.Violation;
+import io.onramp.domain.text.TextSanitizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -112,6 +113,7 @@ public final class WorkflowRules {
         if (roles.stream().noneMatch(allowed::contains)) {
             return Decision.rejected(Decision.Reason.NO_ACCESS, "Access denied", "status", onlyWho(allowed, target));
         }
+        note = TextSanitizer.plainText(note);
         if (note != null && note.length() > MAX_NOTE) {
             return Decision.invalid(new Violation("note", "must be at most " + MAX_NOTE + " characters"));
         }

@@ -82,6 +82,44 @@ class DefinitionsTest {
         assertThat(Definitions.isRelativePath("https://evil.example")).isFalse();
         assertThat(Definitions.isRelativePath("/a b")).isFalse();
         assertThat(Definitions.isRelativePath("/\\evil.example")).isFalse();
+        assertThat(Definitions.isRelativePath("/apply?step=1&kind=a%20b#top")).isTrue();
+        assertThat(Definitions.isRelativePath("/javascript:alert(1)")).isFalse();
+        assertThat(Definitions.isRelativePath("/<script>alert(1)</script>")).isFalse();
+        assertThat(Definitions.isRelativePath("/a\"onmouseover=\"x")).isFalse();
+        assertThat(Definitions.isRelativePath("/a/../../admin")).isFalse();
+        assertThat(Definitions.isRelativePath("/a/..")).isFalse();
+        assertThat(Definitions.isRelativePath("/café")).isFalse();
+    }
+
+    @Test
+    void shouldStoreTitlesDescriptionsAndLinkTextsAsPlainText() {
+        var task = new TaskDefinition(
+                "t",
+                "<script>x</script>Apply",
+                "<a href=javascript:alert(1)>Read</a> this",
+                "<b>Go</b>",
+                "/apply",
+                null);
+        var groups = List.of(new GroupDefinition("g", "<i>First</i> &amp; steps", List.of(task)));
+
+        var stored = accepted(Definitions.define("acme", "texts", groups, "u-1", Optional.empty(), NOW));
+
+        assertThat(stored.groups().get(0).title()).isEqualTo("First & steps");
+        var kept = stored.groups().get(0).tasks().get(0);
+        assertThat(List.of(kept.title(), kept.description(), kept.linkText()))
+                .containsExactly("Apply", "Read this", "Go");
+        assertThat(kept.linkUrlPath()).isEqualTo("/apply");
+    }
+
+    @Test
+    void shouldRejectATitleThatIsOnlyMarkup() {
+        var task = new TaskDefinition("t", "<script>alert(1)</script>", "", "", "", null);
+        var decision = Definitions.define(
+                "acme", "empty", List.of(new GroupDefinition("g", "G", List.of(task))), "u-1", Optional.empty(), NOW);
+        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> assertThat(
+                        ((Decision.Rejected<?>) rejected).violations())
+                .extracting(Violation::field)
+                .containsExactly("groups[0].tasks[0].title"));
     }
 
     private static WorkflowDefinition accepted(Decision<WorkflowDefinition> decision) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.onramp.domain.Decision;
+import io.onramp.domain.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -189,6 +190,43 @@ class WorkflowRulesTest {
         assertThat(statuses(workflow)).containsOnly(TaskStatus.COMPLETE);
         assertThat(workflow.version()).isEqualTo(13);
         assertThat(completions.get(completions.size() - 1).type()).isEqualTo(WorkflowChange.Type.WORKFLOW_COMPLETED);
+    }
+
+    @Test
+    void shouldKeepAReviewersNoteAsPlainText() {
+        var before = at(twoByThree(), 0, 0, TaskStatus.IN_PROGRESS);
+        var decision = WorkflowRules.changeStatus(
+                Optional.of(before),
+                taskKey(0, 0),
+                TaskStatus.MORE_INFORMATION_NEEDED,
+                EnumSet.of(Role.REVIEWER),
+                "<script>alert(1)</script>Upload <b>proof</b> of income",
+                NOW);
+
+        assertThat(decision)
+                .isInstanceOfSatisfying(Decision.Accepted.class, accepted -> assertThat(((Progress) accepted.result())
+                                .workflow()
+                                .task(taskKey(0, 0))
+                                .orElseThrow()
+                                .note())
+                        .isEqualTo("Upload proof of income"));
+    }
+
+    @Test
+    void shouldRefuseANoteThatIsOnlyMarkup() {
+        var before = at(twoByThree(), 0, 0, TaskStatus.IN_PROGRESS);
+        var decision = WorkflowRules.changeStatus(
+                Optional.of(before),
+                taskKey(0, 0),
+                TaskStatus.MORE_INFORMATION_NEEDED,
+                EnumSet.of(Role.REVIEWER),
+                "<script>alert(1)</script>",
+                NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> assertThat(
+                        ((Decision.Rejected<?>) rejected).violations())
+                .extracting(Violation::field)
+                .containsExactly("note"));
     }
 
     @Test
