@@ -8,12 +8,13 @@ import io.onramp.gateway.security.MissingPermissionException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -62,13 +63,15 @@ class ApiExceptionHandler {
         answer(response, ErrorEnvelope.of(e.status(), e.getMessage(), e.errors()));
     }
 
-    /** Not an error: the command was accepted and is still being decided. */
+    /**
+     * Not an error: the command was accepted and is still being decided. Written as JSON whatever {@code Accept} says,
+     * like the errors: the command is on its way either way, and the client must learn where to ask.
+     */
     @ExceptionHandler(CommandPendingException.class)
-    ResponseEntity<RequestStatusLink> pending(CommandPendingException e) {
+    void pending(CommandPendingException e, HttpServletResponse response) throws IOException {
         String location = ResourceLocations.request(e.requestId());
-        return ResponseEntity.accepted()
-                .location(URI.create(location))
-                .body(new RequestStatusLink(e.requestId(), "pending", location));
+        response.setHeader(HttpHeaders.LOCATION, location);
+        writer.write(response, 202, new RequestStatusLink(e.requestId(), "pending", location));
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -160,6 +163,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
         answer(response, ErrorEnvelope.of(406, "Not acceptable", "accept", "answers are application/json"));
+    }
+
+    /**
+     * Parameters Tomcat or the security firewall refuse when they are first read (a name that is empty or not
+     * allowed, a chunk that does not parse), often from a form body sent where JSON was expected.
+     */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    void unreadableParameters(RuntimeException e, HttpServletResponse response) throws IOException {
+        answer(response, ErrorEnvelope.of(400, "Validation failed", "query", "has parameters that cannot be read"));
     }
 
     /** A multipart body (with or without its boundary) is no JSON object. */

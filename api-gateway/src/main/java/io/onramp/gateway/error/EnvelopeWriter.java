@@ -6,7 +6,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an error envelope straight to the response, for answers given before any controller runs (security). */
+/**
+ * Writes an error envelope straight to the response as JSON: for answers given before any controller runs
+ * (security, the edge filter), and for every error, so that no {@code Accept} header can leave it without a body.
+ */
 @Component
 public class EnvelopeWriter {
 
@@ -17,8 +20,13 @@ public class EnvelopeWriter {
     }
 
     public void write(HttpServletResponse response, ErrorEnvelope envelope) throws IOException {
-        response.setStatus(envelope.code());
+        write(response, envelope.code(), envelope);
+    }
+
+    /** Any body as JSON with this status, whatever the request's {@code Accept} said. */
+    public void write(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), envelope);
+        json.writeValue(response.getOutputStream(), body);
     }
 }

@@ -55,6 +55,9 @@ class RequestEdgeFilter extends OncePerRequestFilter {
                 } catch (IllegalArgumentException e) {
                     return ErrorEnvelope.of(400, "Validation failed", "query", "is not valid percent-encoding");
                 }
+                if (name.isEmpty() && !pair.isEmpty()) {
+                    return ErrorEnvelope.of(400, "Validation failed", "query", "has a parameter without a name");
+                }
                 if (ControlCharacters.in(name) || ControlCharacters.in(value)) {
                     return ErrorEnvelope.of(
                             400,
