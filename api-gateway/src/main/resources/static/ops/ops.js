@@ -17,6 +17,17 @@
     return td;
   }
 
+  function buttonCell(label, className, onClick) {
+    const td = document.createElement('td');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = className;
+    button.textContent = label;
+    button.addEventListener('click', onClick);
+    td.appendChild(button);
+    return td;
+  }
+
   function say(text, isError) {
     const line = $('status-line');
     line.textContent = text;
@@ -68,14 +79,7 @@
       row.appendChild(cell(topic.topic));
       row.appendChild(cell(topic.original_topic));
       row.appendChild(cell(String(topic.depth), 'number depth'));
-      const action = document.createElement('td');
-      const view = document.createElement('button');
-      view.type = 'button';
-      view.className = 'view';
-      view.textContent = 'View';
-      view.addEventListener('click', () => openDeadLetters(topic.topic));
-      action.appendChild(view);
-      row.appendChild(action);
+      row.appendChild(buttonCell('View', 'view', () => openDeadLetters(topic.topic)));
       body.appendChild(row);
     }
   }
@@ -98,16 +102,9 @@
       exception.appendChild(document.createTextNode(' ' + first.exception_message));
       row.appendChild(exception);
       row.appendChild(cell(String(letter.replay_count), 'number'));
-      const action = document.createElement('td');
-      const replay = document.createElement('button');
-      replay.type = 'button';
-      replay.className = 'replay';
-      replay.textContent = 'Replay';
-      replay.addEventListener('click', () => replayRecords({
+      row.appendChild(buttonCell('Replay', 'replay', () => replayRecords({
         records: letter.failures.map((f) => ({ partition: f.partition, offset: f.offset }))
-      }));
-      action.appendChild(replay);
-      row.appendChild(action);
+      })));
       body.appendChild(row);
     }
   }

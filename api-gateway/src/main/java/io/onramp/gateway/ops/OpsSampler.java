@@ -66,21 +66,22 @@ class OpsSampler implements SmartLifecycle {
         this.properties = properties;
         this.meters = meters;
         this.lag = new LagTracker(properties.lagWindow());
-        partitionLag = MultiGauge.builder("kafka_consumergroup_group_lag")
-                .description("Lag in records of a consumer group on one partition")
-                .register(meters);
-        partitionLagSeconds = MultiGauge.builder("kafka_consumergroup_group_lag_seconds")
-                .description("Age of the oldest record a consumer group has not consumed on one partition")
-                .register(meters);
-        groupMaxLag = MultiGauge.builder("kafka_consumergroup_group_max_lag")
-                .description("Largest lag in records of a consumer group over its partitions")
-                .register(meters);
-        groupMaxLagSeconds = MultiGauge.builder("kafka_consumergroup_group_max_lag_seconds")
-                .description("Largest lag in seconds of a consumer group over its partitions")
-                .register(meters);
-        groupStatus = MultiGauge.builder("onramp_consumergroup_status")
-                .description("Burrow status of a consumer group: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 ERR")
-                .register(meters);
+        partitionLag = gauge("kafka_consumergroup_group_lag", "Lag in records of a consumer group on one partition");
+        partitionLagSeconds = gauge(
+                "kafka_consumergroup_group_lag_seconds",
+                "Age of the oldest record a consumer group has not consumed on one partition");
+        groupMaxLag = gauge(
+                "kafka_consumergroup_group_max_lag", "Largest lag in records of a consumer group over its partitions");
+        groupMaxLagSeconds = gauge(
+                "kafka_consumergroup_group_max_lag_seconds",
+                "Largest lag in seconds of a consumer group over its partitions");
+        groupStatus = gauge(
+                "onramp_consumergroup_status",
+                "Burrow status of a consumer group: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 ERR");
+    }
+
+    private MultiGauge gauge(String name, String description) {
+        return MultiGauge.builder(name).description(description).register(meters);
     }
 
     LagReport lag() {
