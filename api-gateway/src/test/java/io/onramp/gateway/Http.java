@@ -1,12 +1,15 @@
 package io.onramp.gateway;
 
 import io.onramp.devstack.DevTokens;
+import io.onramp.gateway.security.Permissions;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain HTTP client for tests, so that what is asserted is exactly what a client sees on the wire. */
@@ -18,6 +21,20 @@ final class Http {
 
     Http(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** Every permission a tenant's token can hold (DESIGN §5), as the gateway names them. */
+    static List<String> everyTenantPermission() {
+        return Arrays.stream(Permissions.class.getFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+                .map(field -> {
+                    try {
+                        return (String) field.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     static String token(String user, String tenant, String... permissions) {

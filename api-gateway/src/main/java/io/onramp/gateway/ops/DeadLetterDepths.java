@@ -35,16 +35,9 @@ final class DeadLetterDepths {
     }
 
     void sample(Admin admin, Consumer<byte[], byte[]> reader, Set<String> deadLetterTopics) throws Exception {
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (var description : LagTracker.get(
-                        admin.describeTopics(deadLetterTopics).allTopicNames())
-                .values()) {
-            description
-                    .partitions()
-                    .forEach(info -> partitions.add(new TopicPartition(description.name(), info.partition())));
-        }
-        Map<TopicPartition, Long> starts = LagTracker.offsets(admin, partitions, OffsetSpec.earliest());
-        Map<TopicPartition, Long> ends = LagTracker.endOffsets(admin, partitions);
+        Set<TopicPartition> partitions = new HashSet<>(AdminCalls.partitions(admin, deadLetterTopics));
+        Map<TopicPartition, Long> starts = AdminCalls.offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> ends = AdminCalls.endOffsets(admin, partitions);
 
         Map<TopicPartition, Long> toRead = new HashMap<>();
         for (TopicPartition partition : partitions) {

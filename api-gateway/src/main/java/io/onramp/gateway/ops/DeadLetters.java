@@ -94,7 +94,7 @@ class DeadLetters {
     Set<String> deadLetterTopics() throws Exception {
         Set<String> names = new TreeSet<>();
         topics.all().forEach(topic -> names.add(topic.deadLetterName()));
-        for (String name : LagTracker.get(admin.listTopics().names())) {
+        for (String name : AdminCalls.topicNames(admin)) {
             if (name.endsWith(Topic.DEAD_LETTER_SUFFIX)) {
                 names.add(name);
             }
@@ -109,17 +109,12 @@ class DeadLetters {
     /** 404 for a topic the cluster does not have, 400 for one that is not a dead-letter topic. */
     List<TopicPartition> partitionsOf(String topic) throws Exception {
         if (!deadLetterTopics().contains(topic)) {
-            if (catalogue.containsKey(topic)
-                    || LagTracker.get(admin.listTopics().names()).contains(topic)) {
+            if (catalogue.containsKey(topic) || AdminCalls.topicNames(admin).contains(topic)) {
                 throw new InvalidRequestException("topic", "'" + topic + "' is not a dead-letter topic (*.DLT)");
             }
             throw new NotFoundException("Dead-letter topic", topic);
         }
-        var description = LagTracker.get(admin.describeTopics(List.of(topic)).allTopicNames())
-                .get(topic);
-        return description.partitions().stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        return AdminCalls.partitions(admin, List.of(topic));
     }
 
     List<DeadLetterView> browse(String topic, String exception, Integer partition, Long fromOffset, int limit)
@@ -361,14 +356,7 @@ class DeadLetters {
     /** Replays so far per original record, from the compacted {@code dead-letter-replays} topic. */
     private Map<String, Integer> ledger() throws Exception {
         Map<String, Integer> replays = new HashMap<>();
-        var partitions = LagTracker.get(admin.describeTopics(List.of(Topics.DEAD_LETTER_REPLAYS))
-                        .allTopicNames())
-                .get(Topics.DEAD_LETTER_REPLAYS)
-                .partitions()
-                .stream()
-                .map(info -> new TopicPartition(Topics.DEAD_LETTER_REPLAYS, info.partition()))
-                .toList();
-        readAll(partitions, 0, record -> {
+        readAll(AdminCalls.partitions(admin, List.of(Topics.DEAD_LETTER_REPLAYS)), 0, record -> {
             String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             if (key != null && record.value() == null) {
                 replays.remove(key);

@@ -15,19 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
@@ -44,7 +40,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class LagTracker {
 
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
     private static final int MAX_PROBES_PER_SAMPLE = 200;
 
@@ -75,7 +70,7 @@ final class LagTracker {
     }
 
     void sample(Admin admin, Consumer<byte[], byte[]> reader, Instant now) throws Exception {
-        List<String> groupIds = get(
+        List<String> groupIds = AdminCalls.get(
                         admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())
                 .stream()
                 .map(GroupListing::groupId)
@@ -92,9 +87,9 @@ final class LagTracker {
         Map<String, ConsumerGroupDescription> described = new HashMap<>();
         for (String id : groupIds) {
             try {
-                described.put(id, get(descriptions.get(id)));
+                described.put(id, AdminCalls.get(descriptions.get(id)));
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                get(offsetsResult.partitionsToOffsetAndMetadata(id)).forEach((partition, offset) -> {
+                AdminCalls.get(offsetsResult.partitionsToOffsetAndMetadata(id)).forEach((partition, offset) -> {
                     if (offset != null) {
                         offsets.put(partition, offset);
                     }
@@ -107,7 +102,7 @@ final class LagTracker {
 
         Set<TopicPartition> partitions = new HashSet<>();
         committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
-        Map<TopicPartition, Long> ends = endOffsets(admin, partitions);
+        Map<TopicPartition, Long> ends = AdminCalls.endOffsets(admin, partitions);
 
         Map<ProbeKey, Probe> usedProbes = new HashMap<>();
         int[] probeBudget = {MAX_PROBES_PER_SAMPLE};
@@ -240,32 +235,5 @@ final class LagTracker {
             member.assignment().topicPartitions().forEach(partition -> holders.put(partition, member));
         }
         return holders;
-    }
-
-    static Map<TopicPartition, Long> endOffsets(Admin admin, Set<TopicPartition> partitions) throws Exception {
-        return offsets(admin, partitions, OffsetSpec.latest());
-    }
-
-    static Map<TopicPartition, Long> offsets(Admin admin, Set<TopicPartition> partitions, OffsetSpec spec)
-            throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(partition -> request.put(partition, spec));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        if (request.isEmpty()) {
-            return offsets;
-        }
-        var result = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED));
-        for (TopicPartition partition : partitions) {
-            try {
-                offsets.put(partition, get(result.partitionResult(partition)).offset());
-            } catch (ExecutionException e) {
-                // deleted or not yet available: left out of this sample
-            }
-        }
-        return offsets;
-    }
-
-    static <T> T get(KafkaFuture<T> future) throws ExecutionException, TimeoutException, InterruptedException {
-        return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

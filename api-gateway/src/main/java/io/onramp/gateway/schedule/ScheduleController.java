@@ -368,13 +368,8 @@ class ScheduleController {
             Caller caller, String scheduleId, String ifMatch, Object payload, String prefer) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_UPDATE);
         long expected = expectedVersion(ifMatch);
-        Schedule current = find(caller, scheduleId);
-        if (!caller.has(Permissions.SCHEDULES_READ_ALL) && !current.involves(caller.userId())) {
-            // schedules:update acts on the interviews the caller may see (DESIGN §5: no change without the read).
-            throw new ForbiddenException(
-                    "id", "Only its organizer, interviewers and candidate, or schedules:read_all, may change it");
-        }
-        String id = current.id();
+        // schedules:update acts on the interviews the caller may see: no change without the read.
+        String id = requireInvolved(caller, find(caller, scheduleId), "change").id();
         send(caller, id, expected, payload, prefer);
         ScheduleView changed = view(find(caller, id));
         return withVersion(ResponseEntity.ok(), changed).body(changed);
@@ -404,10 +399,15 @@ class ScheduleController {
 
     private ScheduleView readable(Caller caller, String scheduleId) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_READ, Permissions.SCHEDULES_READ_ALL);
-        ScheduleView interview = view(find(caller, scheduleId));
-        if (!caller.has(Permissions.SCHEDULES_READ_ALL) && !interview.schedule().involves(caller.userId())) {
+        return view(requireInvolved(caller, find(caller, scheduleId), "read"));
+    }
+
+    /** Its organizer, interviewers and candidate, or a holder of {@code schedules:read_all}; otherwise a 403. */
+    private static Schedule requireInvolved(Caller caller, Schedule interview, String action) {
+        if (!caller.has(Permissions.SCHEDULES_READ_ALL) && !interview.involves(caller.userId())) {
             throw new ForbiddenException(
-                    "id", "Only its organizer, interviewers and candidate, or schedules:read_all, may read it");
+                    "id",
+                    "Only its organizer, interviewers and candidate, or schedules:read_all, may " + action + " it");
         }
         return interview;
     }

@@ -194,14 +194,7 @@ class WorkflowRulesTest {
 
     @Test
     void shouldKeepAReviewersNoteAsPlainText() {
-        var before = at(twoByThree(), 0, 0, TaskStatus.IN_PROGRESS);
-        var decision = WorkflowRules.changeStatus(
-                Optional.of(before),
-                taskKey(0, 0),
-                TaskStatus.MORE_INFORMATION_NEEDED,
-                EnumSet.of(Role.REVIEWER),
-                "<script>alert(1)</script>Upload <b>proof</b> of income",
-                NOW);
+        var decision = askForInformation("<script>alert(1)</script>Upload <b>proof</b> of income");
 
         assertThat(decision)
                 .isInstanceOfSatisfying(Decision.Accepted.class, accepted -> assertThat(((Progress) accepted.result())
@@ -214,19 +207,23 @@ class WorkflowRulesTest {
 
     @Test
     void shouldRefuseANoteThatIsOnlyMarkup() {
-        var before = at(twoByThree(), 0, 0, TaskStatus.IN_PROGRESS);
-        var decision = WorkflowRules.changeStatus(
-                Optional.of(before),
-                taskKey(0, 0),
-                TaskStatus.MORE_INFORMATION_NEEDED,
-                EnumSet.of(Role.REVIEWER),
-                "<script>alert(1)</script>",
-                NOW);
+        var decision = askForInformation("<script>alert(1)</script>");
 
         assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> assertThat(
                         ((Decision.Rejected<?>) rejected).violations())
                 .extracting(Violation::field)
                 .containsExactly("note"));
+    }
+
+    /** A reviewer asks for more information on the first task, in progress, with this note. */
+    private static Decision<Progress> askForInformation(String note) {
+        return WorkflowRules.changeStatus(
+                Optional.of(at(twoByThree(), 0, 0, TaskStatus.IN_PROGRESS)),
+                taskKey(0, 0),
+                TaskStatus.MORE_INFORMATION_NEEDED,
+                EnumSet.of(Role.REVIEWER),
+                note,
+                NOW);
     }
 
     @Test
