@@ -20,7 +20,8 @@ final class RawHttp {
 
     static Response send(int port, String method, String target, Map<String, String> headers, String body) {
         try (var socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
+            // Longer than the tests' reply timeout (30 s), so that a command left waiting still gets its 202.
+            socket.setSoTimeout(60_000);
             var request = new StringBuilder()
                     .append(method)
                     .append(' ')

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class CommandBus {
 
     private static final String RESPOND_ASYNC = "respond-async";
+    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*\"?(\\d{1,9})\"?(?:$|[,;\\s])");
 
     private final RecordPublisher publisher;
     private final PendingReplies pending;
@@ -60,6 +63,19 @@ public class CommandBus {
         return send(() -> publisher.publish(topic, key, value, headers), requestId, prefer);
     }
 
+    /**
+     * How long to wait for the reply: the configured bound, or less if the client asked for less with {@code Prefer:
+     * wait=<seconds>} (RFC 7240 §4.3). A malformed preference is ignored, as RFC 7240 asks.
+     */
+    static long waitMillis(String prefer, Duration timeout) {
+        long bound = timeout.toMillis();
+        if (prefer == null) {
+            return bound;
+        }
+        Matcher wait = WAIT.matcher(prefer.toLowerCase(Locale.ROOT));
+        return wait.find() ? Math.min(bound, Long.parseLong(wait.group(1)) * 1_000) : bound;
+    }
+
     private <V> CommandReply send(Topic<String, V> topic, String key, V command, String requestId, String prefer) {
         return send(() -> publisher.publish(topic, key, command), requestId, prefer);
     }
@@ -72,7 +88,7 @@ public class CommandBus {
         var reply = pending.expect(requestId);
         try {
             publish.run();
-            CommandReply answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CommandReply answer = reply.get(waitMillis(prefer, timeout), TimeUnit.MILLISECONDS);
             if (CommandRejectedException.isRejection(answer.getOutcome())) {
                 throw new CommandRejectedException(answer);
             }
