@@ -26,6 +26,7 @@ public final class ApicurioSerdes implements AvroSerdes {
         base.put(SchemaResolverConfig.REGISTRY_URL, registryUrl);
         base.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
         base.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        base.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceCachingDatumProvider.class);
         base.putAll(overrides);
         this.config = Map.copyOf(base);
     }
