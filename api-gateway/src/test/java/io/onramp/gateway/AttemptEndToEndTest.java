@@ -51,6 +51,26 @@ class AttemptEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldTimeEachHopOfTheCommandPath() {
+        String before = http.get("/actuator/prometheus", null).body();
+        assertThat(http.post("/api/v1/interviews/" + grantedOnly + "/attempts", candidate, "")
+                        .statusCode())
+                .isEqualTo(201);
+        String after = http.get("/actuator/prometheus", null).body();
+
+        for (String hop : List.of("publish", "decide", "commit", "project", "reply")) {
+            assertThat(hopCount(after, hop)).as(hop).isGreaterThan(hopCount(before, hop));
+        }
+    }
+
+    private static double hopCount(String scrape, String hop) {
+        return scrape.lines()
+                .filter(line -> line.startsWith("onramp_command_hop_seconds_count{") && line.contains("hop=\"" + hop))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void shouldDenyAnAttemptWithoutAGrant() {
         var response = http.post("/api/v1/interviews/" + grantedOnly + "/attempts", colleague, "");
 

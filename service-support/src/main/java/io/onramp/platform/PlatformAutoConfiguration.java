@@ -84,6 +84,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    ReplyingProjection replyingProjection(RecordPublisher recordPublisher, Topics topics) {
+        return new ReplyingProjection(recordPublisher, topics.commandReplies);
+    }
+
+    @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, byte[]> bytesTemplate) {
         var recoverer = new DeadLetterPublishingRecoverer(
                 bytesTemplate,

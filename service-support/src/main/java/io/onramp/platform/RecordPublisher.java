@@ -45,9 +45,13 @@ public final class RecordPublisher {
 
     /** Publishes with headers; a {@code null} value is a tombstone. */
     public <K, V> void publish(Topic<K, V> topic, K key, V value, Map<String, String> headers) {
-        var record = record(topic, key, value);
+        awaitAcknowledged(topic, template.send(withHeaders(record(topic, key, value), headers)));
+    }
+
+    private static ProducerRecord<Object, byte[]> withHeaders(
+            ProducerRecord<Object, byte[]> record, Map<String, String> headers) {
         headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-        awaitAcknowledged(topic, template.send(record));
+        return record;
     }
 
     /**
@@ -55,9 +59,24 @@ public final class RecordPublisher {
      * (a redelivery) is answered once, with its last reply.
      */
     public void publishReplies(Topic<String, CommandReply> topic, List<CommandReply> replies) {
-        Map<String, CommandReply> byRequest = new LinkedHashMap<>();
-        replies.forEach(reply -> byRequest.put(reply.getRequestId(), reply));
-        publishAll(topic, byRequest);
+        publishRepliesWithHeaders(
+                topic,
+                replies.stream()
+                        .map(reply -> Map.entry(reply, Map.<String, String>of()))
+                        .toList());
+    }
+
+    /** As {@link #publishReplies(Topic, List)}, each reply with its own headers. */
+    public void publishRepliesWithHeaders(
+            Topic<String, CommandReply> topic, List<Map.Entry<CommandReply, Map<String, String>>> replies) {
+        Map<String, Map.Entry<CommandReply, Map<String, String>>> byRequest = new LinkedHashMap<>();
+        replies.forEach(reply -> byRequest.put(reply.getKey().getRequestId(), reply));
+        var sent = byRequest.entrySet().stream()
+                .map(entry -> template.send(withHeaders(
+                        record(topic, entry.getKey(), entry.getValue().getKey()),
+                        entry.getValue().getValue())))
+                .toList();
+        awaitAcknowledged(topic, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
     }
 
     /** Publishes every record, then waits until the broker has acknowledged all of them. */

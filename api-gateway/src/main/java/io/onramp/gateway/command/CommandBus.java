@@ -33,11 +33,13 @@ public class CommandBus {
 
     private final RecordPublisher publisher;
     private final PendingReplies pending;
+    private final CommandHops hops;
     private final Duration timeout;
 
-    CommandBus(RecordPublisher publisher, PendingReplies pending, GatewayProperties properties) {
+    CommandBus(RecordPublisher publisher, PendingReplies pending, CommandHops hops, GatewayProperties properties) {
         this.publisher = publisher;
         this.pending = pending;
+        this.hops = hops;
         this.timeout = properties.replyTimeout();
     }
 
@@ -87,8 +89,12 @@ public class CommandBus {
         }
         var reply = pending.expect(requestId);
         try {
+            long started = System.currentTimeMillis();
             publish.run();
-            CommandReply answer = reply.get(waitMillis(prefer, timeout), TimeUnit.MILLISECONDS);
+            long published = System.currentTimeMillis();
+            ReceivedReply received = reply.get(waitMillis(prefer, timeout), TimeUnit.MILLISECONDS);
+            hops.record(started, published, received);
+            CommandReply answer = received.reply();
             if (CommandRejectedException.isRejection(answer.getOutcome())) {
                 throw new CommandRejectedException(answer);
             }

@@ -1,6 +1,5 @@
 package io.onramp.gateway.command;
 
-import io.onramp.schemas.CommandReply;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PendingReplies {
 
-    private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ReceivedReply>> waiting = new ConcurrentHashMap<>();
 
-    CompletableFuture<CommandReply> expect(String requestId) {
+    CompletableFuture<ReceivedReply> expect(String requestId) {
         return waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
     }
 
@@ -20,8 +19,8 @@ class PendingReplies {
         waiting.remove(requestId);
     }
 
-    void complete(CommandReply reply) {
-        var future = waiting.remove(reply.getRequestId());
+    void complete(ReceivedReply reply) {
+        var future = waiting.remove(reply.reply().getRequestId());
         if (future != null) {
             future.complete(reply);
         }

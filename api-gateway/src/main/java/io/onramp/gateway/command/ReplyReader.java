@@ -71,7 +71,8 @@ class ReplyReader implements SmartLifecycle, HealthIndicator {
             while (!Thread.currentThread().isInterrupted()) {
                 for (var record : reader.poll(Duration.ofSeconds(1))) {
                     try {
-                        pending.complete(RecordPublisher.read(topics.commandReplies, record.value()));
+                        pending.complete(
+                                ReceivedReply.of(RecordPublisher.read(topics.commandReplies, record.value()), record));
                     } catch (RuntimeException unreadable) {
                         log.warn(
                                 "Skipping unreadable reply at {}-{}@{}",

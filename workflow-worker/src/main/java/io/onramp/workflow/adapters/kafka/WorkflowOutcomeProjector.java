@@ -1,6 +1,6 @@
 package io.onramp.workflow.adapters.kafka;
 
-import io.onramp.platform.RecordPublisher;
+import io.onramp.platform.ReplyingProjection;
 import io.onramp.schemas.ScheduleOutcome;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowOutcome;
@@ -11,21 +11,20 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects decided commands into PostgreSQL and only then replies to the gateway, so that a client reading right after
- * its 2xx sees its own write. Redeliveries re-apply idempotently and reply again; the gateway ignores replies it no
- * longer waits for.
+ * Projects decided workflow and schedule commands into PostgreSQL, then replies to the gateway
+ * ({@link ReplyingProjection}).
  */
 @Component
 class WorkflowOutcomeProjector {
 
     private final Topics topics;
     private final ReadModelProjection projection;
-    private final RecordPublisher publisher;
+    private final ReplyingProjection replying;
 
-    WorkflowOutcomeProjector(Topics topics, ReadModelProjection projection, RecordPublisher publisher) {
+    WorkflowOutcomeProjector(Topics topics, ReadModelProjection projection, ReplyingProjection replying) {
         this.topics = topics;
         this.projection = projection;
-        this.publisher = publisher;
+        this.replying = replying;
     }
 
     @KafkaListener(
@@ -34,12 +33,7 @@ class WorkflowOutcomeProjector {
             concurrency = "${onramp.workflow-worker.projection-concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordPublisher.readBatch(topics.workflowOutcomes, records, outcomes -> {
-            projection.apply(outcomes);
-            publisher.publishReplies(
-                    topics.commandReplies,
-                    outcomes.stream().map(WorkflowOutcome::getReply).toList());
-        });
+        replying.apply(topics.workflowOutcomes, records, projection::apply, WorkflowOutcome::getReply);
     }
 
     @KafkaListener(
@@ -48,11 +42,6 @@ class WorkflowOutcomeProjector {
             concurrency = "${onramp.workflow-worker.projection-concurrency}",
             batch = "true")
     void onSchedules(List<ConsumerRecord<String, byte[]>> records) {
-        RecordPublisher.readBatch(topics.scheduleOutcomes, records, outcomes -> {
-            projection.applySchedules(outcomes);
-            publisher.publishReplies(
-                    topics.commandReplies,
-                    outcomes.stream().map(ScheduleOutcome::getReply).toList());
-        });
+        replying.apply(topics.scheduleOutcomes, records, projection::applySchedules, ScheduleOutcome::getReply);
     }
 }
