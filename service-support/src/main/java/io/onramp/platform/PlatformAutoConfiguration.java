@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,6 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -100,6 +102,12 @@ public class PlatformAutoConfiguration {
         // An unreadable record will never become readable: park it at once.
         handler.addNotRetryableExceptions(SerializationException.class);
         return handler;
+    }
+
+    /** UP at once in a service without Kafka listeners. */
+    @Bean
+    HealthIndicator kafkaListenersHealthIndicator(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        return new ListenerAssignmentHealth(registry);
     }
 
     /** Only in services that run a Streams app. */
