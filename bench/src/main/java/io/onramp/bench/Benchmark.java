@@ -25,45 +25,65 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Measures, on one machine and in one run (so that only ratios are compared): the start-attempt round trip through
- * the gateway, a bare Kafka ping-pong on the same broker (the floor) and the source documents' synchronous PostgreSQL
- * design behind the same HTTP stack (the peer), at 1, 16 and 64 clients; a bulk grant of 10,000 interviews; and the
- * rate at which upstream enrolment events become grants.
+ * Measures, on one machine and in one run (so that only ratios are compared), every command path through the gateway
+ * (start attempt, grant, task move) at 1, 16 and 64 clients against the floor (a Kafka Streams exactly-once echo with
+ * the workers' tuning, and beside it a bare at-least-once ping-pong) and the peer (the source documents' synchronous
+ * PostgreSQL design behind the same HTTP stack, in a JVM with the services' flags); PostgreSQL runs with fsync on for
+ * both. Each cell prints its latencies, throughput, errors and the cores each process used; each Onramp cell its
+ * per-hop breakdown. Then a bulk grant of 10,000 interviews and enrolment ingestion, each against the peer.
  */
 public final class Benchmark {
 
     private static final String TENANT = "bench";
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up-seconds", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+    /** Once per path before its first cell, at 16 clients: long enough for the JIT to settle on both sides. */
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("bench.jit-seconds", 15));
+
     private static final int[] CLIENTS = {1, 16, 64};
     private static final int BULK_IDS = 10_000;
     private static final int ENROLMENTS = 20_000;
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final List<String> HOPS = List.of("publish", "decide", "commit", "project", "reply");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Infrastructure infrastructure;
     private final String gateway;
+    private final String accessWorker;
+    private final String workflowWorker;
     private final String peer;
+    private final CpuSampler cpu;
     private final Topics topics;
+    private final StringBuilder report = new StringBuilder();
+    private String interview;
 
-    private Benchmark(Infrastructure infrastructure, String gateway, String peer) {
+    private Benchmark(
+            Infrastructure infrastructure,
+            ServiceProcess gateway,
+            ServiceProcess accessWorker,
+            ServiceProcess workflowWorker,
+            String peer,
+            CpuSampler cpu) {
         this.infrastructure = infrastructure;
-        this.gateway = gateway;
+        this.gateway = gateway.url();
+        this.accessWorker = accessWorker.url();
+        this.workflowWorker = workflowWorker.url();
         this.peer = peer;
+        this.cpu = cpu;
         this.topics = new Topics(new ApicurioSerdes(infrastructure.registryUrl()));
     }
 
@@ -72,93 +92,259 @@ public final class Benchmark {
         Path data = Path.of(System.getProperty("bench.dir", "bench/target/bench-data"));
         System.out.println("bench: starting the stack (data in " + data.toAbsolutePath() + ")");
         try (var infrastructure = Devstack.start(new DevstackOptions(DevstackOptions.Mode.TEST, 1, data, true))) {
+            BenchPostgres.durable(infrastructure);
             var env = infrastructure.serviceEnvironment();
             Path logs = data.resolve("logs");
-            try (var worker = ServiceProcess.start(Service.ACCESS_WORKER, env, Ports.free(), logs);
+            try (var access = ServiceProcess.start(Service.ACCESS_WORKER, env, Ports.free(), logs);
                     var workflows = ServiceProcess.start(Service.WORKFLOW_WORKER, env, Ports.free(), logs);
                     var gateway = ServiceProcess.start(Service.API_GATEWAY, env, Ports.free(), logs);
-                    var peer = peer(infrastructure)) {
-                worker.awaitHealthy();
+                    var peer = ServiceProcess.startMain(
+                            "bench-peer",
+                            PeerApplication.class.getName(),
+                            System.getProperty("java.class.path"),
+                            peerEnvironment(infrastructure),
+                            Ports.free(),
+                            logs)) {
+                access.awaitHealthy();
                 workflows.awaitHealthy();
                 gateway.awaitHealthy();
-                String peerUrl = "http://127.0.0.1:" + peer.getEnvironment().getProperty("local.server.port");
-                new Benchmark(infrastructure, gateway.url(), peerUrl).run();
+                peer.awaitHealthy();
+                var processes = new LinkedHashMap<String, Long>();
+                processes.put("bench+broker", ProcessHandle.current().pid());
+                processes.put("registry", CpuSampler.process("apicurio-registry"));
+                processes.put("postgres", CpuSampler.process("bin/postgres"));
+                processes.put("access", access.pid());
+                processes.put("workflow", workflows.pid());
+                processes.put("gateway", gateway.pid());
+                processes.put("peer", peer.pid());
+                new Benchmark(infrastructure, gateway, access, workflows, peer.url(), new CpuSampler(processes)).run();
             }
         }
         System.exit(0);
     }
 
+    private static Map<String, String> peerEnvironment(Infrastructure infrastructure) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL", infrastructure.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", "onramp",
+                "SPRING_DATASOURCE_PASSWORD", "onramp",
+                "SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "64",
+                "SPRING_MAIN_BANNERMODE", "off",
+                "LOGGING_LEVEL_ROOT", "WARN");
+    }
+
     private void run() throws Exception {
-        String interview = setUpAccess();
+        interview = setUpAccess();
         setUpWorkflows();
-        var rows = new ArrayList<String>();
-        var report = new StringBuilder();
-        var moveRows = new ArrayList<String>();
-        var moveReport = new StringBuilder();
-        try (var floor = new KafkaPingPong(infrastructure.kafkaBootstrapServers())) {
+        idle();
+        var floors = new LinkedHashMap<Integer, Load.Result>();
+        // Closed before the paths run, so that their idle polling is no part of any Onramp cell.
+        try (var echo = new StreamsEcho(infrastructure.kafkaBootstrapServers());
+                var pingPong = new KafkaPingPong(infrastructure.kafkaBootstrapServers())) {
+            section("Floors");
             for (int clients : CLIENTS) {
-                var floorResult = Load.run(clients, WARM_UP, MEASURED, client -> floor.call());
-                var onrampMove = Load.run(clients, WARM_UP, MEASURED, this::moveTask);
-                var peerMove = Load.run(clients, WARM_UP, MEASURED, this::movePeerTask);
-                moveRows.add(row("kafka ping-pong (floor)", floorResult));
-                moveRows.add(row("onramp task move", onrampMove));
-                moveRows.add(row("postgres peer", peerMove));
-                moveReport.append(ratios(clients, onrampMove, floorResult, peerMove));
-                var onramp = Load.run(clients, WARM_UP, MEASURED, client -> startAttempt(interview, client));
-                var peerResult = Load.run(clients, WARM_UP, MEASURED, client -> startPeerAttempt(interview, client));
-                rows.add(row("kafka ping-pong (floor)", floorResult));
-                rows.add(row("onramp start attempt", onramp));
-                rows.add(row("postgres peer", peerResult));
-                report.append(ratios(clients, onramp, floorResult, peerResult));
+                floors.put(clients, cell("kafka streams EOS echo", clients, client -> echo.call(), null));
+                cell("kafka ping-pong (ALOS)", clients, client -> pingPong.call(), null);
             }
         }
-        System.out.println("\nStart-attempt round trip (" + MEASURED.toSeconds() + " s per cell):");
-        System.out.println(
-                "  %-26s %7s %9s %9s %10s %7s".formatted("system", "clients", "p50 ms", "p99 ms", "per s", "errors"));
-        rows.forEach(System.out::println);
-        System.out.println("\nRatios:");
-        System.out.print(report);
-        System.out.println("\nTask move round trip (guest workflow, in_progress <-> more_information_needed):");
-        System.out.println(
-                "  %-26s %7s %9s %9s %10s %7s".formatted("system", "clients", "p50 ms", "p99 ms", "per s", "errors"));
-        moveRows.forEach(System.out::println);
-        System.out.println("\nRatios:");
-        System.out.print(moveReport);
+        path("Start attempt", accessWorker, floors, this::startAttempt, this::startPeerAttempt);
+        path("Grant (one interview to a new user)", accessWorker, floors, this::grant, this::grantPeer);
+        path(
+                "Task move (guest workflow, in_progress <-> more_information_needed)",
+                workflowWorker,
+                floors,
+                this::moveTask,
+                this::movePeerTask);
         bulkGrant();
         enrolmentIngestion();
+        System.out.println(report);
+    }
+
+    /** What the stack costs doing nothing (polls, heartbeats, commits, samplers): the CPU every cell starts from. */
+    private void idle() throws InterruptedException {
+        var before = cpu.sample();
+        long started = System.nanoTime();
+        Thread.sleep(MEASURED.toMillis());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.append("\nIdle, no client (%d s): cpu: %s%n"
+                .formatted(MEASURED.toSeconds(), CpuSampler.coresBetween(before, cpu.sample(), seconds)));
+    }
+
+    /** One command path at every client count, beside the peer, with its ratios to the floor and the peer. */
+    private void path(
+            String name,
+            String worker,
+            Map<Integer, Load.Result> floors,
+            Load.Operation onramp,
+            Load.Operation peerCall)
+            throws Exception {
+        section(name);
+        Load.run(16, JIT_WARM_UP, Duration.ZERO, onramp);
+        Load.run(16, JIT_WARM_UP, Duration.ZERO, peerCall);
+        var ratios = new StringBuilder();
+        for (int clients : CLIENTS) {
+            var ours = cell("onramp", clients, onramp, worker);
+            var theirs = cell("postgres peer", clients, peerCall, null);
+            var floor = floors.get(clients);
+            ratios.append(("  %2d clients: p50 %.1f x floor, p99 %.1f x floor; throughput %.2f x floor, %.2f x peer;"
+                            + " p50 %.2f x peer%n")
+                    .formatted(
+                            clients,
+                            ours.p50Millis() / floor.p50Millis(),
+                            ours.p99Millis() / floor.p99Millis(),
+                            ours.perSecond() / floor.perSecond(),
+                            ours.perSecond() / theirs.perSecond(),
+                            ours.p50Millis() / theirs.p50Millis()));
+        }
+        report.append("  ratios (targets: p50/p99 <= 1.5 x floor; throughput >= 0.7 x floor at 16, >= 1.0 x peer"
+                        + " at 64):%n".formatted())
+                .append(ratios);
+    }
+
+    /** One cell; for an Onramp cell ({@code worker} given), its hops and the deciding worker's Streams thread too. */
+    private Load.Result cell(String system, int clients, Load.Operation operation, String worker) throws Exception {
+        boolean hops = worker != null;
+        Load.run(clients, WARM_UP, Duration.ZERO, operation);
+        Map<String, double[]> hopsBefore = hops ? hops() : Map.of();
+        var cpuBefore = cpu.sample();
+        var result = Load.run(clients, Duration.ZERO, MEASURED, operation);
+        var cpuAfter = cpu.sample();
+        report.append("  %-24s %7d %9.2f %9.2f %10.0f %7d   cpu: %s%n"
+                .formatted(
+                        system,
+                        clients,
+                        result.p50Millis(),
+                        result.p99Millis(),
+                        result.perSecond(),
+                        result.errors(),
+                        CpuSampler.coresBetween(cpuBefore, cpuAfter, result.seconds())));
+        if (hops) {
+            report.append("  %-24s %s%n".formatted("", hopLine(hopsBefore, hops(), result.meanMillis())));
+            report.append("  %-24s %s%n".formatted("", streamsLine(worker)));
+        }
+        return result;
+    }
+
+    private void section(String name) {
+        report.append("\n")
+                .append(name)
+                .append(" (")
+                .append(MEASURED.toSeconds())
+                .append(" s per cell):\n")
+                .append("  %-24s %7s %9s %9s %10s %7s%n"
+                        .formatted("system", "clients", "p50 ms", "p99 ms", "per s", "errors"));
+    }
+
+    /** The gateway's per-hop timers: sum (s) and count for each hop. */
+    private Map<String, double[]> hops() throws Exception {
+        String scrape = scrape(gateway);
+        var hops = new LinkedHashMap<String, double[]>();
+        for (String hop : HOPS) {
+            hops.put(hop, new double[] {metric(scrape, "sum", hop), metric(scrape, "count", hop)});
+        }
+        return hops;
+    }
+
+    private String scrape(String service) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** The deciding worker's Streams thread over the last 30 s (Kafka's metric window), as Kafka reports it. */
+    private String streamsLine(String worker) throws Exception {
+        String scrape = scrape(worker);
+        return "worker streams thread: commit %.1f ms avg (max %.0f), %.0f commits/s, poll %.1f ms avg, %.1f records per poll"
+                .formatted(
+                        gauge(scrape, "kafka_stream_thread_commit_latency_avg"),
+                        gauge(scrape, "kafka_stream_thread_commit_latency_max"),
+                        gauge(scrape, "kafka_stream_thread_commit_rate"),
+                        gauge(scrape, "kafka_stream_thread_poll_latency_avg"),
+                        gauge(scrape, "kafka_stream_thread_poll_records_avg"));
+    }
+
+    /** The mean over the Streams threads of one thread-level gauge. */
+    private static double gauge(String scrape, String name) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(value -> !Double.isNaN(value))
+                .average()
+                .orElse(Double.NaN);
+    }
+
+    private static double metric(String scrape, String kind, String hop) {
+        return scrape.lines()
+                .filter(line -> line.startsWith("onramp_command_hop_seconds_" + kind + "{")
+                        && line.contains("hop=\"" + hop + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String hopLine(Map<String, double[]> before, Map<String, double[]> after, double meanMillis) {
+        var line = new StringBuilder("hops, mean ms:");
+        double accounted = 0;
+        for (String hop : HOPS) {
+            double count = after.get(hop)[1] - before.get(hop)[1];
+            double millis = count == 0 ? Double.NaN : (after.get(hop)[0] - before.get(hop)[0]) / count * 1000;
+            accounted += Double.isNaN(millis) ? 0 : millis;
+            line.append(" %s %.1f,".formatted(hop, millis));
+        }
+        return line.append(" rest (HTTP, token, read, JSON) %.1f of %.1f".formatted(meanMillis - accounted, meanMillis))
+                .toString();
     }
 
     private String setUpAccess() throws Exception {
         String admin =
                 DevTokens.mint("u-admin", TENANT, List.of("interviews:manage", "access:grant"), Duration.ofHours(1));
-        var created = post(gateway + "/api/v1/interviews", admin, "{\"title\":\"Bench\",\"duration_seconds\":3600}");
-        Matcher id = ID.matcher(created.body());
-        if (created.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("cannot create the interview: " + created.body());
-        }
-        String interview = id.group(1);
+        String id = created(gateway + "/api/v1/interviews", admin, "{\"title\":\"Bench\",\"duration_seconds\":3600}");
         try (Connection db = database()) {
             db.createStatement().execute(PeerApplication.SCHEMA);
+            db.createStatement()
+                    .execute("INSERT INTO bench_peer.interviews VALUES ('" + id + "') ON CONFLICT DO NOTHING");
             for (int client = 0; client < 64; client++) {
                 var grant = post(
                         gateway + "/api/v1/access",
                         admin,
-                        "{\"user_id\":\"u-" + client + "\",\"interview_ids\":[\"" + interview + "\"]}");
+                        "{\"user_id\":\"u-" + client + "\",\"interview_ids\":[\"" + id + "\"]}");
                 if (grant.statusCode() != 200) {
                     throw new IllegalStateException("cannot grant: " + grant.body());
                 }
                 db.createStatement()
-                        .execute("INSERT INTO bench_peer.access VALUES ('u-" + client + "', '" + interview + "')"
+                        .execute("INSERT INTO bench_peer.access VALUES ('u-" + client + "', '" + id + "')"
                                 + " ON CONFLICT DO NOTHING");
             }
         }
-        return interview;
+        return id;
+    }
+
+    /**
+     * Creates a resource and returns its id. A service may report healthy a little before its first command gets an
+     * answer in time (its Streams app still settling): a 202 is retried, for up to a minute, rather than failing.
+     */
+    private String created(String url, String token, String json) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            var response = post(url, token, json);
+            Matcher id = ID.matcher(response.body());
+            if (response.statusCode() == 201 && id.find()) {
+                return id.group(1);
+            }
+            if (response.statusCode() != 202 || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("cannot create at " + url + ": " + response.body());
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
     private final Map<Integer, String> guestTokens = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> askedForMore = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> peerAskedForMore = new ConcurrentHashMap<>();
+    private final AtomicLong grants = new AtomicLong();
+    private final String granter = DevTokens.mint("u-admin", TENANT, List.of("access:grant"), Duration.ofHours(1));
 
     /** One guest per client, each with a task in progress that its client moves back and forth. */
     private void setUpWorkflows() throws Exception {
@@ -209,11 +395,9 @@ public final class Benchmark {
 
     private boolean movePeerTask(int client) throws Exception {
         boolean asked = peerAskedForMore.getOrDefault(client, false);
-        var request = HttpRequest.newBuilder(URI.create(peer + "/peer/guests/g-" + client + "/tasks/form/status"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(move(asked)))
-                .build();
-        boolean moved = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        boolean moved = peerPost("/peer/guests/g-" + client + "/tasks/form/status", Map.of(), move(asked))
+                        .statusCode()
+                == 200;
         if (moved) {
             peerAskedForMore.put(client, !asked);
         }
@@ -227,7 +411,7 @@ public final class Benchmark {
                 : "{\"status\":\"more_information_needed\",\"note\":\"Please add a reference\"}";
     }
 
-    private boolean startAttempt(String interview, int client) throws Exception {
+    private boolean startAttempt(int client) throws Exception {
         String token = tokens.computeIfAbsent(
                 client, c -> DevTokens.mint("u-" + c, TENANT, List.of("interviews:create"), Duration.ofHours(1)));
         return post(gateway + "/api/v1/interviews/" + interview + "/attempts", token, "")
@@ -235,52 +419,69 @@ public final class Benchmark {
                 == 201;
     }
 
-    private boolean startPeerAttempt(String interview, int client) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(peer + "/peer/interviews/" + interview + "/attempts"))
-                .header("X-User", "u-" + client)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+    private boolean startPeerAttempt(int client) throws Exception {
+        return peerPost("/peer/interviews/" + interview + "/attempts", Map.of("X-User", "u-" + client), "")
+                        .statusCode()
+                == 201;
+    }
+
+    private static String grantBody(String user, String interviews) {
+        return "{\"user_id\":\"" + user + "\",\"interview_ids\":" + interviews + "}";
+    }
+
+    private boolean grant(int client) throws Exception {
+        String user = "grantee-" + client + "-" + grants.incrementAndGet();
+        var response = post(gateway + "/api/v1/access", granter, grantBody(user, "[\"" + interview + "\"]"));
+        return response.statusCode() == 200 && response.body().contains("\"created_access_count\":1");
+    }
+
+    private boolean grantPeer(int client) throws Exception {
+        String user = "grantee-" + client + "-" + grants.incrementAndGet();
+        var response = peerPost("/peer/access", Map.of(), grantBody(user, "[\"" + interview + "\"]"));
+        return response.statusCode() == 200 && response.body().contains("\"created_access_count\":1");
     }
 
     private void bulkGrant() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (var producer = producer(topics.interviewCommands)) {
+        try (var producer = producer(topics.interviewCommands);
+                Connection db = database()) {
+            var peerInterview = db.prepareStatement("INSERT INTO bench_peer.interviews VALUES (?)");
             for (int i = 0; i < BULK_IDS; i++) {
                 String id = UUID.randomUUID().toString();
                 ids.add(id);
                 producer.send(new ProducerRecord<>(topics.interviewCommands.name(), Keys.of(TENANT, id), create(id)));
+                peerInterview.setString(1, id);
+                peerInterview.addBatch();
             }
+            peerInterview.executeBatch();
         }
         awaitCount("SELECT count(*) FROM access.interviews WHERE tenant_id = '" + TENANT + "'", BULK_IDS + 1);
-        String admin = DevTokens.mint("u-admin", TENANT, List.of("access:grant"), Duration.ofHours(1));
         String body = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
-        List<Long> millis = new ArrayList<>();
+        List<Long> ours = new ArrayList<>();
+        List<Long> theirs = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
-            var response = post(
-                    gateway + "/api/v1/access",
-                    admin,
-                    "{\"user_id\":\"bulk-" + run + "\",\"interview_ids\":" + body + "}");
-            millis.add((System.nanoTime() - start) / 1_000_000);
+            var response = post(gateway + "/api/v1/access", granter, grantBody("bulk-" + run, body));
+            ours.add((System.nanoTime() - start) / 1_000_000);
             if (!response.body().contains("\"created_access_count\":" + BULK_IDS)) {
                 throw new IllegalStateException("bulk grant failed: " + response.body());
             }
+            start = System.nanoTime();
+            var peerResponse = peerPost("/peer/access", Map.of(), grantBody("bulk-" + run, body));
+            theirs.add((System.nanoTime() - start) / 1_000_000);
+            if (!peerResponse.body().contains("\"created_access_count\":" + BULK_IDS)) {
+                throw new IllegalStateException("the peer's bulk grant failed: " + peerResponse.body());
+            }
         }
-        millis.sort(Long::compare);
-        System.out.println("\nBulk grant of " + BULK_IDS + " interviews to one user (HTTP round trip, 3 runs): median "
-                + millis.get(1) + " ms, all " + millis);
+        ours.sort(Long::compare);
+        theirs.sort(Long::compare);
+        report.append("\nBulk grant of %d interviews to one user (HTTP round trip, median of 3): onramp %d ms %s,"
+                        .formatted(BULK_IDS, ours.get(1), ours))
+                .append(" peer %d ms %s; ratio %.2f (target <= 1.0)%n"
+                        .formatted(theirs.get(1), theirs, ours.get(1) / (double) theirs.get(1)));
     }
 
     private void enrolmentIngestion() throws Exception {
-        String interview;
-        try (Connection db = database();
-                var rs = db.createStatement()
-                        .executeQuery("SELECT interview_id FROM access.interviews WHERE tenant_id = '" + TENANT
-                                + "' LIMIT 1")) {
-            rs.next();
-            interview = rs.getString(1);
-        }
         String run = UUID.randomUUID().toString();
         long start = System.nanoTime();
         try (var producer = producer(topics.enrollments)) {
@@ -305,9 +506,10 @@ public final class Benchmark {
             }
         }
         double peerRate = ENROLMENTS / ((System.nanoTime() - peerStart) / 1e9);
-        System.out.println("\nEnrolment ingestion (" + ENROLMENTS + " events, published until all are decided and"
-                + " projected): %.0f grants/s; the peer inserting one grant per transaction: %.0f grants/s; ratio %.2f"
-                        .formatted(onramp, peerRate, onramp / peerRate));
+        report.append(("\nEnrolment ingestion (%d events, published until all are decided and projected): %.0f"
+                        + " grants/s; the peer inserting one grant per transaction: %.0f grants/s; ratio %.2f"
+                        + " (target >= 1.0)%n")
+                .formatted(ENROLMENTS, onramp, peerRate, onramp / peerRate));
     }
 
     private InterviewCommand create(String id) {
@@ -348,54 +550,24 @@ public final class Benchmark {
     }
 
     private HttpResponse<String> put(String url, String token, String json) throws Exception {
-        return send("PUT", url, token, json);
+        return send("PUT", url, Map.of("Authorization", "Bearer " + token), json);
     }
 
     private HttpResponse<String> post(String url, String token, String json) throws Exception {
-        return send("POST", url, token, json);
+        return send("POST", url, Map.of("Authorization", "Bearer " + token), json);
     }
 
-    private HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
+    private HttpResponse<String> peerPost(String path, Map<String, String> headers, String json) throws Exception {
+        return send("POST", peer + path, headers, json);
+    }
+
+    private HttpResponse<String> send(String method, String url, Map<String, String> headers, String json)
+            throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String ratios(int clients, Load.Result onramp, Load.Result floor, Load.Result peer) {
-        return "  %2d clients: onramp p50 = %.1f x floor, %.2f x peer; throughput = %.2f x floor, %.2f x peer%n"
-                .formatted(
-                        clients,
-                        onramp.p50Millis() / floor.p50Millis(),
-                        onramp.p50Millis() / peer.p50Millis(),
-                        onramp.perSecond() / floor.perSecond(),
-                        onramp.perSecond() / peer.perSecond());
-    }
-
-    private static String row(String system, Load.Result result) {
-        return "  %-26s %7d %9.2f %9.2f %10.0f %7d"
-                .formatted(
-                        system,
-                        result.clients(),
-                        result.p50Millis(),
-                        result.p99Millis(),
-                        result.perSecond(),
-                        result.errors());
-    }
-
-    private static ConfigurableApplicationContext peer(Infrastructure infrastructure) {
-        return new SpringApplicationBuilder(PeerApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "spring.datasource.url=" + infrastructure.jdbcUrl(),
-                        "spring.datasource.username=onramp",
-                        "spring.datasource.password=onramp",
-                        "spring.datasource.hikari.maximum-pool-size=64")
-                .run();
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

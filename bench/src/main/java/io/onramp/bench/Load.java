@@ -16,7 +16,15 @@ final class Load {
         boolean call(int client) throws Exception;
     }
 
-    record Result(int clients, long calls, long errors, double p50Millis, double p99Millis, double perSecond) {}
+    record Result(
+            int clients,
+            long calls,
+            long errors,
+            double p50Millis,
+            double p99Millis,
+            double meanMillis,
+            double perSecond,
+            double seconds) {}
 
     private Load() {}
 
@@ -33,8 +41,17 @@ final class Load {
                 .filter(l -> l > 0)
                 .sorted()
                 .toArray();
+        double mean =
+                all.length == 0 ? Double.NaN : Arrays.stream(all).average().orElseThrow() / 1e6;
         return new Result(
-                clients, all.length, errors.get(), percentile(all, 0.50), percentile(all, 0.99), all.length / seconds);
+                clients,
+                all.length,
+                errors.get(),
+                percentile(all, 0.50),
+                percentile(all, 0.99),
+                mean,
+                all.length / seconds,
+                seconds);
     }
 
     private static void drive(
@@ -53,14 +70,12 @@ final class Load {
                         try {
                             while (System.nanoTime() < deadline && n < samples.length) {
                                 long start = System.nanoTime();
-                                if (operation.call(client)) {
+                                if (succeeds(operation, client)) {
                                     samples[n++] = System.nanoTime() - start;
                                 } else {
                                     errors.incrementAndGet();
                                 }
                             }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
                         } finally {
                             done.countDown();
                         }
@@ -68,6 +83,18 @@ final class Load {
                     .start();
         }
         done.await();
+    }
+
+    /** A call that fails, by its answer or by an exception, is an error; its client goes on with the next call. */
+    private static boolean succeeds(Operation operation, int client) {
+        try {
+            return operation.call(client);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -2,12 +2,15 @@ package io.onramp.bench;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,8 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
  * It skips token verification, which the gateway does on every request: an advantage to the peer. Task moves are
  * likewise one locked read and one update.
  */
-@SpringBootApplication
+// service-support is on the benchmark's classpath for its settings file only: the peer wires nothing of the platform.
+@SpringBootApplication(excludeName = "io.onramp.platform.PlatformAutoConfiguration")
 public class PeerApplication {
+
+    /** Run as a child JVM with the services' flags; configured through the environment, as the services are. */
+    public static void main(String[] args) {
+        SpringApplication.run(PeerApplication.class, args);
+    }
 
     static final String SCHEMA = """
             CREATE SCHEMA IF NOT EXISTS bench_peer;
@@ -29,6 +38,7 @@ public class PeerApplication {
                 PRIMARY KEY (user_id, interview_id));
             CREATE TABLE IF NOT EXISTS bench_peer.attempts (id text PRIMARY KEY, interview_id text NOT NULL,
                 user_id text NOT NULL, start_datetime timestamptz NOT NULL);
+            CREATE TABLE IF NOT EXISTS bench_peer.interviews (id text PRIMARY KEY);
             CREATE TABLE IF NOT EXISTS bench_peer.tasks (guest_id text, task_key text, status text NOT NULL,
                 note text, version bigint NOT NULL, PRIMARY KEY (guest_id, task_key));
             """;
@@ -61,6 +71,34 @@ public class PeerApplication {
                     .update();
             return ResponseEntity.status(201)
                     .body(Map.of("id", id, "interview_id", interviewId, "user_id", userId, "start_datetime", now));
+        }
+
+        /**
+         * Grants interviews to a user as a synchronous design would: check that every interview exists, then insert
+         * the grants in one transaction (one multi-row statement), answering how many were new.
+         */
+        @PostMapping("/peer/access")
+        @Transactional
+        public ResponseEntity<Map<String, Object>> grant(@RequestBody Map<String, Object> body) {
+            String userId = (String) body.get("user_id");
+            String[] ids = ((List<?>) body.get("interview_ids"))
+                    .stream().map(String.class::cast).distinct().toArray(String[]::new);
+            long known = jdbc.sql("SELECT count(*) FROM bench_peer.interviews WHERE id = ANY(?)")
+                    .param(ids)
+                    .query(Long.class)
+                    .single();
+            if (known != ids.length) {
+                return ResponseEntity.status(404).body(Map.of("message", "Unknown interview"));
+            }
+            int created = jdbc.sql("INSERT INTO bench_peer.access SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING")
+                    .params(userId, ids)
+                    .update();
+            return ResponseEntity.ok(Map.of("user_id", userId, "created_access_count", created));
+        }
+
+        @GetMapping("/actuator/health")
+        public Map<String, String> health() {
+            return Map.of("status", "UP");
         }
 
         /** A task move as a synchronous design would make it: lock the row, check the move, update it. */

@@ -77,7 +77,7 @@ public final class Launcher {
                         .formatted(infrastructure.smtpHost(), infrastructure.smtpPort(), infrastructure.imapPort())
                 + " recipient's address)\n");
         for (ServiceProcess service : services) {
-            out.append("  %-20s %s  (log: %s)%n".formatted(service.service().module(), service.url(), service.log()));
+            out.append("  %-20s %s  (log: %s)%n".formatted(service.name(), service.url(), service.log()));
         }
         out.append("""
 

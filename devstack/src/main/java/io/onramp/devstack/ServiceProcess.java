@@ -15,12 +15,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Set to {@code true} to run services with the optimising compiler too (benchmarks). */
     public static final String FULL_JIT_PROPERTY = "onramp.devstack.full-jit";
 
-    private final Service service;
+    private final String name;
     private final ChildProcess process;
     private final int port;
 
-    private ServiceProcess(Service service, ChildProcess process, int port) {
-        this.service = service;
+    private ServiceProcess(String name, ChildProcess process, int port) {
+        this.name = name;
         this.process = process;
         this.port = port;
     }
@@ -31,19 +31,41 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.requireFree(port, service.module());
         var env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
+        var command = new ArrayList<>(jvm());
+        command.addAll(List.of("-jar", service.executableJar().toString(), "--spring.profiles.active=dev"));
+        command.addAll(List.of(extraArgs));
+        var child = ChildProcess.start(service.module(), command, env, logDir.resolve(service.module() + ".log"));
+        return new ServiceProcess(service.module(), child, port);
+    }
+
+    /**
+     * Starts {@code mainClass} from {@code classpath} as a child JVM with exactly the services' JVM flags, so that a
+     * benchmark's peer runs on the same terms as the services it is compared with; it listens on {@code SERVER_PORT}.
+     */
+    public static ServiceProcess startMain(
+            String name, String mainClass, String classpath, Map<String, String> environment, int port, Path logDir) {
+        Ports.requireFree(port, name);
+        var env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        var command = new ArrayList<>(jvm());
+        command.addAll(List.of("-cp", classpath, mainClass));
+        return new ServiceProcess(name, ChildProcess.start(name, command, env, logDir.resolve(name + ".log")), port);
+    }
+
+    /** The JVM every service runs in. */
+    private static List<String> jvm() {
         var command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
         if (!Boolean.getBoolean(FULL_JIT_PROPERTY)) {
             // Quick to start, which is what tests and a development stack want; benchmarks ask for the full JIT.
             command.add("-XX:TieredStopAtLevel=1");
         }
-        command.addAll(List.of(
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + BuildInfo.avroSerializablePackages(),
-                "-jar",
-                service.executableJar().toString(),
-                "--spring.profiles.active=dev"));
-        command.addAll(List.of(extraArgs));
-        var child = ChildProcess.start(service.module(), command, env, logDir.resolve(service.module() + ".log"));
-        return new ServiceProcess(service, child, port);
+        command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + BuildInfo.avroSerializablePackages());
+        return command;
+    }
+
+    /** The operating system's process id, for per-process CPU accounting. */
+    public long pid() {
+        return process.pid();
     }
 
     public ServiceProcess awaitHealthy() {
@@ -55,8 +77,9 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public Service service() {
-        return service;
+    /** The service's module name, or the name a {@link #startMain} process was given. */
+    public String name() {
+        return name;
     }
 
     public boolean isAlive() {

@@ -2,11 +2,11 @@ package io.onramp.bench.timers;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.onramp.bench.BenchPostgres;
 import io.onramp.devstack.Devstack;
 import io.onramp.devstack.DevstackOptions;
 import io.onramp.devstack.Infrastructure;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -157,7 +157,7 @@ public final class TimerBenchmark {
     }
 
     private void peer(Executions.Outcome onramp, Backlog stopped, Backlog killed) throws Exception {
-        durablePostgres();
+        BenchPostgres.durable(infrastructure);
         var config = new HikariConfig();
         config.setJdbcUrl(infrastructure.jdbcUrl());
         config.setUsername("onramp");
@@ -331,15 +331,6 @@ public final class TimerBenchmark {
 
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
-    }
-
-    /** The benchmark stack runs PostgreSQL without fsync; the peer is measured as it would run: durable. */
-    private void durablePostgres() throws Exception {
-        try (var admin = DriverManager.getConnection(infrastructure.jdbcUrl(), "postgres", "")) {
-            admin.createStatement().execute("ALTER SYSTEM SET fsync = on");
-            admin.createStatement().execute("ALTER SYSTEM SET synchronous_commit = on");
-            admin.createStatement().execute("SELECT pg_reload_conf()");
-        }
     }
 
     private void header() {
