@@ -61,7 +61,7 @@ class ApiDescriptionTest extends GatewayTestSupport {
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode responses = operation.getValue().get("responses");
                 assertThat(operation.getValue().get("tags").size()).as(name).isEqualTo(1);
-                assertThat(responses.propertyNames()).as(name).contains("401", "403");
+                assertThat(responses.propertyNames()).as(name).contains("401", "403", "503");
                 assertThat(responses.propertyNames()).as(name).anyMatch(status -> status.startsWith("2"));
                 for (var answer : responses.properties()) {
                     if (!answer.getKey().startsWith("2")) {

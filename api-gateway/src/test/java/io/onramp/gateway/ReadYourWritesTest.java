@@ -40,7 +40,7 @@ class ReadYourWritesTest extends GatewayTestSupport {
     static void secondGateway() {
         Map<String, Object> properties =
                 new HashMap<>(DevstackFixture.infrastructure().serviceEnvironment());
-        properties.put("server.port", 0);
+        properties.put("SERVER_PORT", "0"); // what application.yml's server.port reads; a random free port
         properties.put("onramp.gateway.reply-timeout", "30s");
         second = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles("dev")

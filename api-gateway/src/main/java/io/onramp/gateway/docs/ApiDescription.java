@@ -171,6 +171,8 @@ class ApiDescription {
             }
             answers.addApiResponse("401", error(401));
             answers.addApiResponse("403", error(403));
+            // Every operation reads PostgreSQL or publishes to the broker: either being down is a 503 (DESIGN §8).
+            answers.addApiResponse("503", error(503));
             return operation.responses(answers);
         };
     }

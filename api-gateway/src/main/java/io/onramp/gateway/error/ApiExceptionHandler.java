@@ -9,9 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.apache.kafka.common.KafkaException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -33,6 +37,7 @@ import tools.jackson.databind.DatabindException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final DenialAudit audit;
     private final EnvelopeWriter writer;
@@ -178,6 +183,24 @@ class ApiExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     void multipart(MultipartException e, HttpServletResponse response) throws IOException {
         answer(response, RequestEdgeFilter.unsupported());
+    }
+
+    /**
+     * A dependency that is down (DESIGN §8): PostgreSQL refusing connections or queries past the pool's bound, or the
+     * broker not acknowledging a command in time. A 503 in the envelope with {@code Retry-After}, within seconds, never
+     * a hang: a command answered so was not acknowledged, and the client may send it again.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        QueryTimeoutException.class,
+        KafkaException.class,
+        org.springframework.kafka.KafkaException.class
+    })
+    void unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String dependency = e instanceof DataAccessException ? "the database" : "the message broker";
+        log.warn("{} {}: {} unavailable: {}", request.getMethod(), request.getRequestURI(), dependency, e.toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        answer(response, ErrorEnvelope.of(503, "Service unavailable: " + dependency + " is not answering", List.of()));
     }
 
     /** Only a fault of the platform lands here; it is logged in full and answered without internals. */

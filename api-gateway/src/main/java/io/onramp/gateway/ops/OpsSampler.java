@@ -173,7 +173,7 @@ class OpsSampler implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            reader.close();
+            reader.close(OpsConfiguration.CLOSE_TIMEOUT);
         }
         executor = null;
     }
