@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes a command and waits, up to the configured bound, for the worker's reply: a success is returned, a
  * rejection raised as {@link CommandRejectedException}, and no answer in time as {@link CommandPendingException}. A
- * client that sends {@code Prefer: respond-async} (RFC 7240) is not waited for at all.
+ * client that sends {@code Prefer: respond-async} (RFC 7240) is not waited for at all, one that sends {@code Prefer:
+ * wait=<seconds>} at most that long.
  */
 @Component
 public class CommandBus {
