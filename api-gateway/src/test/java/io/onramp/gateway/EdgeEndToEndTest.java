@@ -34,6 +34,11 @@ class EdgeEndToEndTest extends GatewayTestSupport {
         return RawHttp.send(port, method, target, headers, body);
     }
 
+    /** A GET by the manager, asking for {@code accept}. */
+    private RawHttp.Response managerGet(String target, String accept) {
+        return raw("GET", target, Map.of("Authorization", "Bearer " + MANAGER, "Accept", accept), null);
+    }
+
     private static JsonNode envelope(RawHttp.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).as(response.body()).startsWith("application/json");
@@ -103,37 +108,15 @@ class EdgeEndToEndTest extends GatewayTestSupport {
 
     @Test
     void aMalformedAcceptIsAnsweredInTheEnvelope() {
-        envelope(
-                raw(
-                        "GET",
-                        "/api/v1/interviews",
-                        Map.of("Authorization", "Bearer " + MANAGER, "Accept", "*/*;q=x"),
-                        null),
-                400);
-        envelope(
-                raw(
-                        "GET",
-                        "/api/v1/interviews/" + UUID.randomUUID(),
-                        Map.of("Authorization", "Bearer " + MANAGER, "Accept", "*/*;q=x"),
-                        null),
-                400);
+        envelope(managerGet("/api/v1/interviews", "*/*;q=x"), 400);
+        envelope(managerGet("/api/v1/interviews/" + UUID.randomUUID(), "*/*;q=x"), 400);
     }
 
     @Test
     void anUnacceptableAcceptStillGetsTheEnvelope() {
+        envelope(managerGet("/api/v1/interviews", "text/html"), 406);
         envelope(
-                raw(
-                        "GET",
-                        "/api/v1/interviews",
-                        Map.of("Authorization", "Bearer " + MANAGER, "Accept", "text/html"),
-                        null),
-                406);
-        envelope(
-                raw(
-                        "GET",
-                        "/api/v1/interviews/" + UUID.randomUUID(),
-                        Map.of("Authorization", "Bearer " + MANAGER, "Accept", "application/xml"),
-                        null),
+                managerGet("/api/v1/interviews/" + UUID.randomUUID(), "application/xml"),
                 404); // the failure comes first, in JSON whatever was asked for
         envelope(raw("GET", "/api/v1/interviews", Map.of("Accept", "text/html"), null), 401);
     }

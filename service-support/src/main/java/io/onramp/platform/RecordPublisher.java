@@ -59,29 +59,21 @@ public final class RecordPublisher {
      * (a redelivery) is answered once, with its last reply.
      */
     public void publishReplies(Topic<String, CommandReply> topic, List<CommandReply> replies) {
-        publishRepliesWithHeaders(
+        publishReplies(topic, replies, reply -> Map.of());
+    }
+
+    /** As {@link #publishReplies(Topic, List)}, each reply with the headers {@code headersOf} gives it. */
+    public void publishReplies(
+            Topic<String, CommandReply> topic,
+            List<CommandReply> replies,
+            Function<CommandReply, Map<String, String>> headersOf) {
+        Map<String, CommandReply> byRequest = new LinkedHashMap<>();
+        replies.forEach(reply -> byRequest.put(reply.getRequestId(), reply));
+        sendAndAwait(
                 topic,
-                replies.stream()
-                        .map(reply -> Map.entry(reply, Map.<String, String>of()))
+                byRequest.values().stream()
+                        .map(reply -> withHeaders(record(topic, reply.getRequestId(), reply), headersOf.apply(reply)))
                         .toList());
-    }
-
-    /** As {@link #publishReplies(Topic, List)}, each reply with its own headers. */
-    public void publishRepliesWithHeaders(
-            Topic<String, CommandReply> topic, List<Map.Entry<CommandReply, Map<String, String>>> replies) {
-        Map<String, Map.Entry<CommandReply, Map<String, String>>> byRequest = new LinkedHashMap<>();
-        replies.forEach(reply -> byRequest.put(reply.getKey().getRequestId(), reply));
-        var sent = byRequest.entrySet().stream()
-                .map(entry -> template.send(withHeaders(
-                        record(topic, entry.getKey(), entry.getValue().getKey()),
-                        entry.getValue().getValue())))
-                .toList();
-        awaitAcknowledged(topic, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
-    }
-
-    /** Publishes every record, then waits until the broker has acknowledged all of them. */
-    public <K, V> void publishAll(Topic<K, V> topic, Map<K, V> records) {
-        publishInOrder(topic, List.copyOf(records.entrySet()));
     }
 
     /**
@@ -89,9 +81,15 @@ public final class RecordPublisher {
      * until the broker has acknowledged all of them.
      */
     public <K, V> void publishInOrder(Topic<K, V> topic, List<Map.Entry<K, V>> records) {
-        var sent = records.stream()
-                .map(entry -> template.send(record(topic, entry.getKey(), entry.getValue())))
-                .toList();
+        sendAndAwait(
+                topic,
+                records.stream()
+                        .map(entry -> record(topic, entry.getKey(), entry.getValue()))
+                        .toList());
+    }
+
+    private void sendAndAwait(Topic<?, ?> topic, List<ProducerRecord<Object, byte[]>> records) {
+        var sent = records.stream().map(template::send).toList();
         awaitAcknowledged(topic, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
     }
 

@@ -4,6 +4,8 @@ import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.ReplyHeaders;
 import io.onramp.schemas.Topic;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,16 +47,20 @@ public final class ReplyingProjection {
                 batch -> {
                     project.accept(batch.stream().map(Decided::outcome).toList());
                     String projectedAt = Long.toString(System.currentTimeMillis());
-                    publisher.publishRepliesWithHeaders(
+                    List<CommandReply> answers = new ArrayList<>(batch.size());
+                    Map<String, String> decidedAt = new HashMap<>();
+                    for (Decided<V> decided : batch) {
+                        CommandReply reply = replyOf.apply(decided.outcome());
+                        answers.add(reply);
+                        decidedAt.put(reply.getRequestId(), decided.decidedAt());
+                    }
+                    publisher.publishReplies(
                             replies,
-                            batch.stream()
-                                    .map(decided -> Map.entry(
-                                            replyOf.apply(decided.outcome()),
-                                            Map.of(
-                                                    ReplyHeaders.DECIDED_AT, decided.decidedAt(),
-                                                    ReplyHeaders.OUTCOME_SEEN_AT, seenAt,
-                                                    ReplyHeaders.PROJECTED_AT, projectedAt)))
-                                    .toList());
+                            answers,
+                            reply -> Map.of(
+                                    ReplyHeaders.DECIDED_AT, decidedAt.get(reply.getRequestId()),
+                                    ReplyHeaders.OUTCOME_SEEN_AT, seenAt,
+                                    ReplyHeaders.PROJECTED_AT, projectedAt));
                 });
     }
 

@@ -14,6 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(OpsProperties.class)
 class OpsConfiguration implements WebMvcConfigurer {
 
+    /** How long the ops clients may take to close: a gateway stops promptly even with the broker down. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
     /** The operator page: static files under {@code static/ops}, reached as {@code /ops}. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -34,6 +37,4 @@ class OpsConfiguration implements WebMvcConfigurer {
     DisposableBean opsAdminCloser(Admin opsAdmin) {
         return () -> opsAdmin.close(CLOSE_TIMEOUT);
     }
-
-    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 }
