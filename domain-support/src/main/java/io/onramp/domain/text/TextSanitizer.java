@@ -1,5 +1,6 @@
 package io.onramp.domain.text;
 
+import java.util.regex.Pattern;
 import org.owasp.html.Encoding;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -20,6 +21,10 @@ public final class TextSanitizer {
             .onElements("a")
             .requireRelNofollowOnLinks()
             .toFactory();
+
+    /** A numeric character reference to a code point above U+FFFF: never markup, whatever it stands for. */
+    private static final Pattern SUPPLEMENTARY_REFERENCE =
+            Pattern.compile("&#x([1-9a-fA-F][0-9a-fA-F]{4}|10[0-9a-fA-F]{4});");
 
     private TextSanitizer() {}
 
@@ -43,8 +48,20 @@ public final class TextSanitizer {
         return current.replace("<", "").replace(">", "");
     }
 
-    /** Sanitised HTML keeping paragraphs, line breaks, emphasis, lists and http(s)/mailto links. */
+    /**
+     * Sanitised HTML keeping paragraphs, line breaks, emphasis, lists and http(s)/mailto links. Characters beyond the
+     * Basic Multilingual Plane (emoji, rarer CJK) stay characters: the sanitizer writes them as numeric references, which
+     * mean the same to a browser but not to a mail, a CSV file or a search.
+     */
     public static String notes(String value) {
-        return value == null ? null : NOTES.sanitize(value).strip();
+        return value == null
+                ? null
+                : supplementaryAsCharacters(NOTES.sanitize(value).strip());
+    }
+
+    private static String supplementaryAsCharacters(String html) {
+        return SUPPLEMENTARY_REFERENCE
+                .matcher(html)
+                .replaceAll(match -> Character.toString(Integer.parseInt(match.group(1), 16)));
     }
 }
