@@ -11,8 +11,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Renders a list of attempts as CSV (RFC 4180, UTF-8) or as a PDF report, one attempt a line. */
 final class AttemptExports {
@@ -40,23 +38,30 @@ final class AttemptExports {
     static byte[] pdf(List<AttemptView> attempts, String title) {
         try (var document = new PDDocument();
                 var out = new ByteArrayOutputStream()) {
-            var font = new PDType1Font(Standard14Fonts.FontName.COURIER);
+            var font = new ReportFont(document);
             var lines = new ArrayList<String>();
-            lines.add(title + " (" + attempts.size() + " attempts, " + Instant.now() + ")");
+            lines.add(font.printable(title + " (" + attempts.size() + " attempts, " + Instant.now() + ")"));
             lines.add("");
             lines.add(String.join("  ", COLUMNS));
-            attempts.forEach(attempt -> lines.add(String.join("  ", cells(attempt))));
+            attempts.forEach(attempt -> lines.add(font.printable(String.join("  ", cells(attempt)))));
+            if (!font.unprintedScripts().isEmpty()) {
+                lines.add(
+                        1,
+                        "Text in " + String.join(", ", font.unprintedScripts())
+                                + " cannot be printed in this report's font: it is shown as [script name]."
+                                + " The CSV export holds it as written.");
+            }
             int perPage = (int) ((PDRectangle.A4.getWidth() - 2 * MARGIN) / LEADING);
             for (int from = 0; from < lines.size(); from += perPage) {
                 var page = new PDPage(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()));
                 document.addPage(page);
                 try (var text = new PDPageContentStream(document, page)) {
                     text.beginText();
-                    text.setFont(font, FONT_SIZE);
+                    text.setFont(font.font(), FONT_SIZE);
                     text.setLeading(LEADING);
                     text.newLineAtOffset(MARGIN, page.getMediaBox().getHeight() - MARGIN);
                     for (String line : lines.subList(from, Math.min(lines.size(), from + perPage))) {
-                        text.showText(printable(line));
+                        text.showText(line);
                         text.newLine();
                     }
                     text.endText();
@@ -90,14 +95,5 @@ final class AttemptExports {
                 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    /** The standard PDF fonts cover Latin-1 only: anything else is shown as '?'. */
-    private static String printable(String line) {
-        var out = new StringBuilder(line.length());
-        for (char c : line.toCharArray()) {
-            out.append(c >= 0x20 && c <= 0xFF ? c : '?');
-        }
-        return out.toString();
     }
 }
