@@ -28,6 +28,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Notifications end to end: the people directory through the gateway, an interview scheduled, moved, changed and
@@ -37,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 class NotificationEndToEndTest extends GatewayTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant START = Instant.parse("2030-12-03T15:00:00Z");
 
     private final String tenant = "notify-" + UUID.randomUUID();
@@ -178,7 +181,7 @@ class NotificationEndToEndTest extends GatewayTestSupport {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(http.post("/api/v1/guests/g-1/tasks/form/status", coordinator, """
-                        {"status":"more_information_needed","note":"Please upload your ID"}""")
+                        {"status":"more_information_needed","note":"Please upload your ID / Загрузите паспорт（身份证）🪪"}""")
                         .statusCode())
                 .isEqualTo(200);
 
@@ -186,7 +189,48 @@ class NotificationEndToEndTest extends GatewayTestSupport {
         assertThat(told.get(0).get("kind").asString()).isEqualTo("more_information_needed");
         MimeMessage mail = only(mailOf(told), "guest@example.com");
         assertThat(mail.getSubject()).isEqualTo("More information needed: Form");
-        assertThat(text(mail)).contains("Note from the reviewer: Please upload your ID");
+        assertThat(text(mail)).contains("Note from the reviewer: Please upload your ID / Загрузите паспорт（身份证）🪪");
+    }
+
+    @Test
+    void shouldMailNonLatinTextAsWritten() throws Exception {
+        String name = "Ольга Ёлкина-Σωκράτη";
+        String title = "面试安排：山田太郎（东京）🎉";
+        String location = "مكتب القاهرة";
+        String candidate = "דנה כהן";
+        person("u-7", "ada@example.com", name, "Europe/Athens");
+        ObjectNode body = JSON.createObjectNode()
+                .put("interview_type", "technical")
+                .put("title", title)
+                .put("scheduled_start", START.toString())
+                .put("scheduled_end", START.plusSeconds(3600).toString())
+                .put("timezone", "Europe/Athens")
+                .put("meeting_provider", "custom")
+                .put("location", location)
+                .put("allow_overlap", true);
+        body.putObject("candidate")
+                .put("id", "c-1")
+                .put("name", candidate)
+                .put("email", "casey@example.com")
+                .put("timezone", "Asia/Jerusalem");
+        body.putArray("interviewer_ids").add("u-7");
+        var created = http.post("/api/v1/schedules", recruiter, body.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created.body()).get("id").asString();
+
+        List<MimeMessage> mail = mailOf(awaitKind(id, "interview_scheduled", 2));
+        assertThat(text(only(mail, "casey@example.com"))).startsWith("Hello " + candidate + ",");
+        MimeMessage toOlga = only(mail, "ada@example.com");
+        assertThat(toOlga.getSubject()).startsWith("Interview scheduled: " + title + ", ");
+        assertThat(((InternetAddress) toOlga.getAllRecipients()[0]).getPersonal())
+                .isEqualTo(name);
+        assertThat(text(toOlga)).contains(name, title, location);
+        assertThat(part(toOlga, "text/html")).contains(name, title, location);
+        assertThat(invite(toOlga, "REQUEST")
+                        .getProperty(Property.SUMMARY)
+                        .orElseThrow()
+                        .getValue())
+                .contains(title);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.onramp.domain.text;
 
+import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.owasp.html.Encoding;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -22,9 +24,10 @@ public final class TextSanitizer {
             .requireRelNofollowOnLinks()
             .toFactory();
 
-    /** A numeric character reference to a code point above U+FFFF: never markup, whatever it stands for. */
-    private static final Pattern SUPPLEMENTARY_REFERENCE =
-            Pattern.compile("&#x([1-9a-fA-F][0-9a-fA-F]{4}|10[0-9a-fA-F]{4});");
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#x([0-9a-fA-F]{1,6});");
+
+    /** The characters the sanitizer itself writes as references, and what must not come back through a folding. */
+    private static final String HTML_SIGNIFICANT = "<>&\"'`=+@{}";
 
     private TextSanitizer() {}
 
@@ -49,19 +52,30 @@ public final class TextSanitizer {
     }
 
     /**
-     * Sanitised HTML keeping paragraphs, line breaks, emphasis, lists and http(s)/mailto links. Characters beyond the
-     * Basic Multilingual Plane (emoji, rarer CJK) stay characters: the sanitizer writes them as numeric references, which
-     * mean the same to a browser but not to a mail, a CSV file or a search.
+     * Sanitised HTML keeping paragraphs, line breaks, emphasis, lists and http(s)/mailto links. The sanitizer writes
+     * some non-ASCII characters as numeric references (emoji and everything beyond U+FFFF, Arabic presentation forms,
+     * the fullwidth and halfwidth forms CJK text uses, such as "：" and "（"): a browser shows them, but a mail, a
+     * CSV file or a search sees "&#xff1a;". They are turned back into characters, except those that fold to a character
+     * HTML gives a meaning (such as the fullwidth "＜"), which stay references.
      */
     public static String notes(String value) {
         return value == null
                 ? null
-                : supplementaryAsCharacters(NOTES.sanitize(value).strip());
+                : referencesAsCharacters(NOTES.sanitize(value).strip());
     }
 
-    private static String supplementaryAsCharacters(String html) {
-        return SUPPLEMENTARY_REFERENCE
-                .matcher(html)
-                .replaceAll(match -> Character.toString(Integer.parseInt(match.group(1), 16)));
+    private static String referencesAsCharacters(String html) {
+        return NUMERIC_REFERENCE.matcher(html).replaceAll(match -> {
+            int codePoint = Integer.parseInt(match.group(1), 16);
+            return Matcher.quoteReplacement(isHarmless(codePoint) ? Character.toString(codePoint) : match.group());
+        });
+    }
+
+    private static boolean isHarmless(int codePoint) {
+        if (codePoint < 0xA0 || codePoint > Character.MAX_CODE_POINT || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+            return false;
+        }
+        String folded = Normalizer.normalize(Character.toString(codePoint), Normalizer.Form.NFKC);
+        return folded.chars().noneMatch(c -> HTML_SIGNIFICANT.indexOf(c) >= 0 || c < 0x20);
     }
 }

@@ -13,6 +13,8 @@ class TextSanitizerTest {
                 "Привет, мир — Ёлка и ёжик",
                 "Καλημέρα κόσμε, ΆΈΉΊΌΎΏ",
                 "面试安排 日本語のテスト 한국어 면접",
+                "面试安排：山田太郎（东京）！ ｶﾀｶﾅ",
+                "ﻻ ﷺ ﺍﻟﻌﺮﺑﻴﺔ",
                 "مرحبا بالعالم، مقابلة",
                 "שלום עולם",
                 "नमस्ते दुनिया",
@@ -47,5 +49,13 @@ class TextSanitizerTest {
     void referencesThatSpellMarkupAreNotDecodedIntoNotes(String lessThan) {
         assertThat(TextSanitizer.notes(lessThan + "script>alert(1)" + lessThan + "/script>"))
                 .doesNotContain("<script");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"＜script＞alert(1)＜/script＞", "＆lt;", "＂＇｀＝＠＋"})
+    void fullwidthFormsOfMarkupCharactersStayReferencesInNotes(String text) {
+        String notes = TextSanitizer.notes(text);
+        assertThat(notes).doesNotContain("＜", "＞", "＆", "＂", "＇", "｀", "＝", "＠", "＋", "<script");
+        assertThat(notes).contains("&#x");
     }
 }
