@@ -9,16 +9,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Another tenant holding every permission, sent against every operation of {@code /v3/api-docs} with the owner's ids
- * in the path: nothing of the owner's is found (an addressed resource is a 404), nothing of it shows in any answer,
- * and the owner's data is unchanged afterwards.
+ * Every operation of {@code /v3/api-docs}, sent with the owner's ids in the path by two callers who must not reach the
+ * owner's data (DESIGN §5): another tenant holding every permission finds nothing (an addressed resource is a 404), and
+ * a colleague in the same tenant holding every permission that acts on the caller's own things is refused the owner's
+ * attempts, guest workflow and scheduled interview (403). Nothing of the owner's shows in any answer, and the owner's
+ * data is unchanged afterwards. A new operation is covered without editing this test.
  */
-class CrossTenantTest extends GatewayTestSupport {
+class IsolationMatrixTest extends GatewayTestSupport {
+
+    /** Path parameters that name something owned by one user of the tenant; the rest are the tenant's own. */
+    private static final Set<String> OWNED = Set.of("{attemptId}", "{guestId}", "{scheduleId}");
+
+    /**
+     * Permissions that act on other users' things by design: the {@code *_all} reads, reviewing and enrolling guests.
+     */
+    private static final Set<String> ON_OTHERS = Set.of("workflows:review", "workflows:manage");
 
     @Test
     void anotherTenantFindsNothingOfTheOwnersAndChangesNothing() {
@@ -31,6 +43,71 @@ class CrossTenantTest extends GatewayTestSupport {
         String other =
                 token("u-owner", "other-" + suffix, Http.everyTenantPermission().toArray(String[]::new));
         List<String> problems = new ArrayList<>();
+        int addressed = sweep(
+                other,
+                ids,
+                (method, path) -> path.contains("{") && !writesOwnNamespace(method, path),
+                404,
+                List.of(ids.get("interviewId"), ids.get("attemptId"), ids.get("scheduleId")),
+                problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(addressed).isGreaterThan(25);
+        assertThat(snapshot(owner, ids)).as("the owner's data afterwards").isEqualTo(before);
+    }
+
+    @Test
+    void aColleagueIsRefusedTheOwnersThingsAndChangesNothing() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tenant = "owner-" + suffix;
+        String owner = token("u-owner", tenant, Http.everyTenantPermission().toArray(String[]::new));
+        Map<String, String> ids = ownersData(owner, suffix);
+        Map<String, String> before = ownedOnly(snapshot(owner, ids), ids);
+
+        String colleague = token(
+                "u-colleague",
+                tenant,
+                Http.everyTenantPermission().stream()
+                        .filter(permission -> !permission.endsWith("_all") && !ON_OTHERS.contains(permission))
+                        .toArray(String[]::new));
+        List<String> problems = new ArrayList<>();
+        int addressed = sweep(
+                colleague,
+                ids,
+                (method, path) -> OWNED.stream().anyMatch(path::contains),
+                403,
+                List.of(ids.get("attemptId"), ids.get("scheduleId")),
+                problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(addressed).isGreaterThanOrEqualTo(20);
+        // The interview definition and the schedule template are the tenant's: a colleague may change those.
+        assertThat(ownedOnly(snapshot(owner, ids), ids))
+                .as("the owner's data afterwards")
+                .isEqualTo(before);
+    }
+
+    private static Map<String, String> ownedOnly(Map<String, String> snapshot, Map<String, String> ids) {
+        Map<String, String> owned = new LinkedHashMap<>(snapshot);
+        owned.keySet().removeIf(path -> OWNED.stream()
+                .map(parameter -> ids.get(parameter.substring(1, parameter.length() - 1)))
+                .noneMatch(path::contains));
+        assertThat(owned).hasSize(4);
+        return owned;
+    }
+
+    /**
+     * Sends every operation as {@code caller}; those {@code addressesOwner} says reach the owner's resource must answer
+     * {@code expected}, none may answer 5xx or show one of {@code hidden} it was not addressed by. Returns how many
+     * operations addressed the owner's resources.
+     */
+    private int sweep(
+            String caller,
+            Map<String, String> ids,
+            BiPredicate<String, String> addressesOwner,
+            int expected,
+            List<String> hidden,
+            List<String> problems) {
         int addressed = 0;
         JsonNode api = json(http.get("/v3/api-docs", null).body());
         for (var path : api.get("paths").properties()) {
@@ -58,29 +135,26 @@ class CrossTenantTest extends GatewayTestSupport {
                         : null;
                 // Commands addressed at the owner's resources wait for their worker's answer: a 202 would say nothing.
                 var response = RawHttp.send(
-                        port, method, target, headers(other, writesOwnNamespace(method, path.getKey())), body);
+                        port, method, target, headers(caller, writesOwnNamespace(method, path.getKey())), body);
                 String name = method + " " + target + " -> " + response.status();
                 if (response.status() >= 500) {
                     problems.add(name + " (server error)");
                 }
-                // Ids the server generated can only be the owner's; client-chosen ones may name the other's own.
-                for (String id : List.of(ids.get("interviewId"), ids.get("attemptId"), ids.get("scheduleId"))) {
+                // Ids the server generated can only be the owner's; client-chosen ones may name the caller's own.
+                for (String id : hidden) {
                     if (response.status() < 300 && response.body().contains(id) && !target.contains(id)) {
                         problems.add(name + " shows the owner's " + id);
                     }
                 }
-                boolean addressesOwner = path.getKey().contains("{") && !writesOwnNamespace(method, path.getKey());
-                if (addressesOwner) {
+                if (addressesOwner.test(method, path.getKey())) {
                     addressed++;
-                    if (response.status() != 404) {
-                        problems.add(name + " (expected 404): " + abbreviated(response.body()));
+                    if (response.status() != expected) {
+                        problems.add(name + " (expected " + expected + "): " + abbreviated(response.body()));
                     }
                 }
             }
         }
-        assertThat(problems).isEmpty();
-        assertThat(addressed).isGreaterThan(25);
-        assertThat(snapshot(owner, ids)).as("the owner's data afterwards").isEqualTo(before);
+        return addressed;
     }
 
     /** Ids are per tenant: a client-chosen id in another tenant names that tenant's own resource. */
