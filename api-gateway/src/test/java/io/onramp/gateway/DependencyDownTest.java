@@ -76,8 +76,9 @@ class DependencyDownTest {
 
     private static void assertUnavailable(
             java.net.http.HttpResponse<String> response, long started, String dependency) {
-        // Measured: about 1 s for a read (connection refused), about 8 s for a command (the producer's 4 s metadata
-        // wait, and 4 s more not yet accounted for); far from the 30-60 s hangs of the default timeouts.
+        // Measured: about 1 s for a read (connection refused), 6-8 s for a command: the producer's 4 s metadata wait
+        // after this cold gateway's first-request costs (first schema look-up, producer creation). The default
+        // timeouts hung for 30-60 s.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
