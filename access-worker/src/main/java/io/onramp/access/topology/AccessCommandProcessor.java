@@ -12,45 +12,130 @@ import io.onramp.schemas.InterviewDefinition;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.RevokeAccess;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Applies grants and revocations to the ACCESS table, one user at a time (commands for a user share its key), checking
  * every interview id against the global catalogue.
+ *
+ * <p>The global catalogue can lag the interview's own 201: the client may name an interview that this instance's
+ * global thread has not read yet. A command naming an interview the catalogue does not hold is therefore parked, with
+ * every later command of the same user behind it so that one user's commands keep their order, and looked at again
+ * every {@link #RECHECK}; it is decided as soon as the catalogue holds every id it names, or at the latest after
+ * {@link #CATALOGUE_WAIT} (then as unknown interviews, 404). Parked commands live in a logged store, so a crash loses
+ * none. Time here is the wall clock, as the lag is.
  */
-final class AccessCommandProcessor implements FixedKeyProcessor<String, AccessCommand, AccessOutcome> {
+final class AccessCommandProcessor implements Processor<String, AccessCommand, String, AccessOutcome> {
+
+    static final Duration CATALOGUE_WAIT = Duration.ofSeconds(5);
+    static final Duration RECHECK = Duration.ofMillis(20);
+    private static final char SEPARATOR = '\u0000';
 
     private final Clock clock;
-    private FixedKeyProcessorContext<String, AccessOutcome> context;
+    private ProcessorContext<String, AccessOutcome> context;
     private KeyValueStore<String, io.onramp.schemas.UserAccess> access;
     private KeyValueStore<String, ValueAndTimestamp<InterviewDefinition>> catalog;
+    private TimestampedKeyValueStore<String, AccessCommand> parked;
+    /** The users with parked commands, as the parked store holds them: kept in memory to spare a look-up per command. */
+    private final Set<String> parkedUsers = new HashSet<>();
+    /** The last parked command's place in arrival order (commands arrive from two topics: offsets do not order them). */
+    private long sequence;
 
     AccessCommandProcessor(Clock clock) {
         this.clock = clock;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, AccessOutcome> context) {
+    public void init(ProcessorContext<String, AccessOutcome> context) {
         this.context = context;
         this.access = context.getStateStore(AccessTopology.ACCESS_STORE);
         this.catalog = context.getStateStore(InterviewCatalogTopology.GLOBAL_CATALOG_STORE);
+        this.parked = context.getStateStore(AccessTopology.AWAITING_CATALOGUE_STORE);
+        try (var all = parked.all()) {
+            all.forEachRemaining(entry -> {
+                parkedUsers.add(userOf(entry.key));
+                sequence = Math.max(sequence, sequenceOf(entry.key));
+            });
+        }
+        context.schedule(RECHECK, PunctuationType.WALL_CLOCK_TIME, now -> recheck(now));
     }
 
     @Override
-    public void process(FixedKeyRecord<String, AccessCommand> record) {
-        if (record.value().getPayload() instanceof GrantAccess grant) {
-            apply(record, grant.getUserId(), grant.getInterviewIds(), GrantRules::grant);
-        } else {
-            var revoke = (RevokeAccess) record.value().getPayload();
-            apply(record, revoke.getUserId(), revoke.getInterviewIds(), GrantRules::revoke);
+    public void process(Record<String, AccessCommand> record) {
+        long now = context.currentSystemTimeMs();
+        if (parkedUsers.contains(record.key()) || !catalogueHoldsAll(record.value())) {
+            parked.put(parkedKey(record.key(), ++sequence), ValueAndTimestamp.make(record.value(), now));
+            parkedUsers.add(record.key());
+            return;
         }
+        decide(record.key(), record.value(), record.timestamp(), record.headers());
+    }
+
+    /** Decides each user's parked commands in order, up to the first that still waits for the catalogue. */
+    private void recheck(long now) {
+        if (parkedUsers.isEmpty()) {
+            return;
+        }
+        List<String> decided = new ArrayList<>();
+        Set<String> waiting = new HashSet<>();
+        try (var all = parked.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                String user = userOf(entry.key);
+                if (waiting.contains(user)) {
+                    continue;
+                }
+                AccessCommand command = entry.value.value();
+                boolean expired = now - entry.value.timestamp() >= CATALOGUE_WAIT.toMillis();
+                if (!expired && !catalogueHoldsAll(command)) {
+                    waiting.add(user);
+                    continue;
+                }
+                decide(user, command, now, new RecordHeaders());
+                decided.add(entry.key);
+            }
+        }
+        decided.forEach(parked::delete);
+        parkedUsers.retainAll(waiting);
+    }
+
+    private void decide(String key, AccessCommand command, long timestamp, Headers headers) {
+        var outcome = command.getPayload() instanceof GrantAccess grant
+                ? apply(key, command, grant.getUserId(), grant.getInterviewIds(), GrantRules::grant)
+                : apply(
+                        key,
+                        command,
+                        ((RevokeAccess) command.getPayload()).getUserId(),
+                        ((RevokeAccess) command.getPayload()).getInterviewIds(),
+                        GrantRules::revoke);
+        context.forward(new Record<>(key, outcome, timestamp, headers));
+    }
+
+    private boolean catalogueHoldsAll(AccessCommand command) {
+        String tenant = command.getMetadata().getTenantId();
+        List<String> ids = command.getPayload() instanceof GrantAccess grant
+                ? grant.getInterviewIds()
+                : ((RevokeAccess) command.getPayload()).getInterviewIds();
+        return ids.stream().allMatch(id -> exists(tenant, id));
+    }
+
+    private boolean exists(String tenant, String interviewId) {
+        return catalog.get(Keys.of(tenant, interviewId)) != null;
     }
 
     /** {@link GrantRules#grant} or {@link GrantRules#revoke}. */
@@ -60,14 +145,26 @@ final class AccessCommandProcessor implements FixedKeyProcessor<String, AccessCo
                 UserAccess current, List<String> interviewIds, Predicate<String> exists, Instant now);
     }
 
-    private void apply(FixedKeyRecord<String, AccessCommand> record, String userId, List<String> ids, Rule rule) {
-        CommandMetadata metadata = record.value().getMetadata();
+    private AccessOutcome apply(String key, AccessCommand command, String userId, List<String> ids, Rule rule) {
+        CommandMetadata metadata = command.getMetadata();
         String tenant = metadata.getTenantId();
-        var stored = access.get(record.key());
+        var stored = access.get(key);
         UserAccess current = stored == null ? UserAccess.none(tenant, userId) : AccessAvro.userAccess(stored);
-        Predicate<String> exists = id -> catalog.get(Keys.of(tenant, id)) != null;
-        var decision = rule.decide(current, ids, exists, clock.instant());
-        context.forward(record.withValue(outcome(metadata, userId, decision, record.key())));
+        var decision = rule.decide(current, ids, id -> exists(tenant, id), clock.instant());
+        return outcome(metadata, userId, decision, key);
+    }
+
+    /** Parked commands sort by user, then by arrival. */
+    private static String parkedKey(String user, long sequence) {
+        return user + SEPARATOR + String.format("%019d", sequence);
+    }
+
+    private static String userOf(String parkedKey) {
+        return parkedKey.substring(0, parkedKey.lastIndexOf(SEPARATOR));
+    }
+
+    private static long sequenceOf(String parkedKey) {
+        return Long.parseLong(parkedKey.substring(parkedKey.lastIndexOf(SEPARATOR) + 1));
     }
 
     private AccessOutcome outcome(

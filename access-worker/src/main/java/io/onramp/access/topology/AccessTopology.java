@@ -6,6 +6,7 @@ import io.onramp.schemas.Topics;
 import io.onramp.timers.TimerSettings;
 import io.onramp.timers.Timers;
 import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class AccessTopology {
 
     static final String ACCESS_STORE = "access";
+    static final String AWAITING_CATALOGUE_STORE = "access-awaiting-catalogue";
     static final String ATTEMPTS_STORE = "attempts";
     static final String SCHEDULED_ENDS = "attempt-scheduled-ends";
 
@@ -56,9 +58,13 @@ public final class AccessTopology {
                 .repartition(Repartitioned.with(commands.keySerde(), commands.valueSerde())
                         .withName("enrollments-by-user"));
 
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(AWAITING_CATALOGUE_STORE),
+                Serdes.String(),
+                topics.storeSerde(AccessCommand.class)));
         fromGateway
                 .merge(fromUpstream)
-                .processValues(() -> new AccessCommandProcessor(clock), ACCESS_STORE)
+                .process(() -> new AccessCommandProcessor(clock), ACCESS_STORE, AWAITING_CATALOGUE_STORE)
                 .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
 
         // Attempts are keyed by tenant and owner like ACCESS rows, so a start is decided beside the owner's grants.

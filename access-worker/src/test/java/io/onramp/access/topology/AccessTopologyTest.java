@@ -16,6 +16,7 @@ import io.onramp.schemas.Topics;
 import io.onramp.schemas.UserAccess;
 import io.onramp.timers.TimerSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -94,6 +95,7 @@ class AccessTopologyTest {
     void shouldGrantNothingWhenAnyIdIsUnknownAndNameEachOne() {
         commands.pipeInput("acme/u-1", grant("r-1", "u-1", "i-1", "ghost-1", "ghost-2"));
         commands.pipeInput("acme/u-1", grant("r-2", "u-1", "i-2"));
+        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT);
 
         var rejected = outcomes.readValue();
         assertThat(rejected.getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
@@ -105,8 +107,58 @@ class AccessTopologyTest {
     }
 
     @Test
+    void shouldWaitForTheCatalogueToCatchUpWithAnInterviewJustCreated() {
+        commands.pipeInput("acme/u-1", grant("r-1", "u-1", "i-9"));
+        commands.pipeInput("acme/u-1", revoke("r-2", "u-1", "i-9"));
+        commands.pipeInput("acme/u-2", grant("r-3", "u-2", "i-1"));
+
+        assertThat(outcomes.readValuesToList())
+                .as("only the other user's command, which names a known interview")
+                .extracting(outcome -> outcome.getReply().getRequestId())
+                .containsExactly("r-3");
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(outcomes.isEmpty()).as("still waiting for i-9").isTrue();
+
+        catalogue.pipeInput(InterviewCommands.key("acme", "i-9"), InterviewCommands.create("acme", "i-9", "Late"));
+        outcomes.readValuesToList(); // the catalogue's own outcome
+        driver.advanceWallClockTime(AccessCommandProcessor.RECHECK);
+
+        var decided = outcomes.readValuesToList();
+        assertThat(decided)
+                .extracting(outcome -> outcome.getReply().getRequestId())
+                .containsExactly("r-1", "r-2");
+        assertThat(decided)
+                .extracting(outcome -> outcome.getReply().getOutcome())
+                .containsOnly(CommandOutcome.ACCEPTED);
+        assertThat(((UserAccess) decided.get(0).getChange()).getInterviewIds()).containsExactly("i-9");
+        assertThat(((UserAccess) decided.get(1).getChange()).getInterviewIds()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUnknownInterviewOnceTheWaitIsOverAndThenDecideWhatQueuedBehindIt() {
+        commands.pipeInput("acme/u-1", grant("r-1", "u-1", "ghost"));
+        commands.pipeInput("acme/u-1", grant("r-2", "u-1", "i-1"));
+
+        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT.minus(AccessCommandProcessor.RECHECK));
+        assertThat(outcomes.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(AccessCommandProcessor.RECHECK);
+        var decided = outcomes.readValuesToList();
+        assertThat(decided)
+                .extracting(outcome -> outcome.getReply().getOutcome())
+                .containsExactly(CommandOutcome.REJECTED_NOT_FOUND, CommandOutcome.ACCEPTED);
+
+        commands.pipeInput("acme/u-1", grant("r-3", "u-1", "i-2"));
+        assertThat(outcomes.readValue().getReply().getRequestId())
+                .as("nothing parked any more: decided at once")
+                .isEqualTo("r-3");
+    }
+
+    @Test
     void shouldNotSeeAnotherTenantsInterviews() {
         commands.pipeInput("globex/u-1", grantIn("globex", "r-1", "u-1", "i-1"));
+        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT);
 
         assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
     }
@@ -138,6 +190,7 @@ class AccessTopologyTest {
     void shouldRecordAnEnrolmentNamingUnknownInterviewsAsRejected() {
         enrollments.pipeInput("acme/u-7", enrollment("e-2", "u-7", "i-1", "ghost"));
         enrollments.pipeInput("acme/u-7", enrollment("e-3", "u-7", "i-2"));
+        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT);
 
         var rejected = outcomes.readValue();
         assertThat(rejected.getReply().getRequestId()).isEqualTo("enrollment:e-2");
