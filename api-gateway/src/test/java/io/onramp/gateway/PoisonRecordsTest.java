@@ -115,6 +115,11 @@ class PoisonRecordsTest extends GatewayTestSupport {
         assertThat(scheduleAndAwaitItsReminders())
                 .as("reminders armed after the poison")
                 .hasSize(3);
+        // The replay ledger, dead-letter-replays, which the gateway reads without a group, was poisoned too.
+        var browsed = http.get(
+                "/api/v1/ops/dead-letters/access-commands.DLT?partition=0&limit=500", token("op-1", "ops", "ops:read"));
+        assertThat(browsed.statusCode()).as(browsed.body()).isEqualTo(200);
+        assertThat(browsed.body()).contains("poison/" + run);
     }
 
     /** Topic → the consumer groups whose members are assigned partitions of it, platform topics only. */

@@ -32,6 +32,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private static final int MAX_SCAN = 10_000;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -361,10 +365,20 @@ class DeadLetters {
             if (key != null && record.value() == null) {
                 replays.remove(key);
             } else if (key != null) {
-                replays.put(
-                        key,
-                        RecordPublisher.read(topics.deadLetterReplays, record.value())
-                                .getReplays());
+                try {
+                    replays.put(
+                            key,
+                            RecordPublisher.read(topics.deadLetterReplays, record.value())
+                                    .getReplays());
+                } catch (RuntimeException unreadable) {
+                    // Not the platform's writing: it counts no replay, and must not stop operators browsing.
+                    LOG.warn(
+                            "Skipping an unreadable record on {} at {}@{}: {}",
+                            Topics.DEAD_LETTER_REPLAYS,
+                            record.partition(),
+                            record.offset(),
+                            unreadable.toString());
+                }
             }
             return true;
         });
