@@ -28,9 +28,11 @@ class IsolationMatrixTest extends GatewayTestSupport {
     private static final Set<String> OWNED = Set.of("{attemptId}", "{guestId}", "{scheduleId}");
 
     /**
-     * Permissions that act on other users' things by design: the {@code *_all} reads, reviewing and enrolling guests.
+     * Permissions that act on other users' things by design: the {@code *_all} reads, reviewing and enrolling guests,
+     * reading and resending the tenant's notifications.
      */
-    private static final Set<String> ON_OTHERS = Set.of("workflows:review", "workflows:manage");
+    private static final Set<String> ON_OTHERS =
+            Set.of("workflows:review", "workflows:manage", "notifications:read", "notifications:manage");
 
     @Test
     void anotherTenantFindsNothingOfTheOwnersAndChangesNothing() {

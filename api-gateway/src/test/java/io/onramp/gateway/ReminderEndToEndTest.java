@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onramp.devstack.Service;
 import io.onramp.devstack.junit.DevstackFixture;
 import io.onramp.devstack.junit.KafkaProbe;
-import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.ReminderEvent;
 import io.onramp.schemas.ReminderStatus;
 import io.onramp.schemas.Topics;
@@ -182,10 +181,9 @@ class ReminderEndToEndTest extends GatewayTestSupport {
         var probe = new KafkaProbe(DevstackFixture.infrastructure().kafkaBootstrapServers());
         List<ReminderEvent> found = new ArrayList<>();
         for (var record : probe.readToEnd(Topics.REMINDERS, WAIT)) {
-            ReminderEvent event = RecordPublisher.read(topics.reminders, record.value());
-            if (matching.test(event)) {
-                found.add(event);
-            }
+            TopicRecords.readable(topics.reminders, record.value())
+                    .filter(matching)
+                    .ifPresent(found::add);
         }
         return found;
     }

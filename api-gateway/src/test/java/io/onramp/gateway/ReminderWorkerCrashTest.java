@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onramp.devstack.Service;
 import io.onramp.devstack.junit.DevstackFixture;
 import io.onramp.devstack.junit.KafkaProbe;
-import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.ReminderEvent;
 import io.onramp.schemas.ReminderStatus;
 import io.onramp.schemas.Topics;
@@ -83,7 +82,7 @@ class ReminderWorkerCrashTest extends GatewayTestSupport {
 
         var probe = new KafkaProbe(DevstackFixture.infrastructure().kafkaBootstrapServers());
         List<ReminderEvent> published = probe.readToEnd(Topics.REMINDERS, Duration.ofSeconds(60)).stream()
-                .map(record -> RecordPublisher.read(topics.reminders, record.value()))
+                .flatMap(record -> TopicRecords.readable(topics.reminders, record.value()).stream())
                 .filter(event -> event.getTenantId().equals(tenant))
                 .toList();
         Map<String, Long> firedPerId = published.stream()

@@ -142,10 +142,9 @@ class SecurityTest extends GatewayTestSupport {
         var record = new KafkaProbe(infrastructure.kafkaBootstrapServers())
                 .awaitRecord(
                         Topics.AUDIT,
-                        r -> RecordPublisher.read(topics.audit, r.value()).getTenantId() != null
-                                && RecordPublisher.read(topics.audit, r.value())
-                                        .getTenantId()
-                                        .equals(tenant),
+                        r -> TopicRecords.readable(topics.audit, r.value())
+                                .filter(audit -> tenant.equals(audit.getTenantId()))
+                                .isPresent(),
                         Duration.ofSeconds(30));
         var event = RecordPublisher.read(topics.audit, record.value());
         assertThat(event.getStatus()).isEqualTo(403);

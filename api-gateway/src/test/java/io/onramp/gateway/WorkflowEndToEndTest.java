@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onramp.devstack.junit.DevstackFixture;
 import io.onramp.devstack.junit.KafkaProbe;
-import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.Topics;
-import io.onramp.schemas.WorkflowEvent;
 import io.onramp.schemas.WorkflowStatus;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -147,13 +145,12 @@ class WorkflowEndToEndTest extends GatewayTestSupport {
         var probe = new KafkaProbe(DevstackFixture.infrastructure().kafkaBootstrapServers());
         probe.awaitRecord(
                 Topics.WORKFLOW_EVENTS,
-                record -> {
-                    WorkflowEvent event = RecordPublisher.read(topics.workflowEvents, record.value());
-                    return event.getTenantId().equals(tenant)
-                            && event.getToStatus() == WorkflowStatus.MORE_INFORMATION_NEEDED
-                            && "Upload your ID".equals(event.getNote())
-                            && event.getActorId().equals("u-reviewer");
-                },
+                record -> TopicRecords.readable(topics.workflowEvents, record.value())
+                        .filter(event -> event.getTenantId().equals(tenant)
+                                && event.getToStatus() == WorkflowStatus.MORE_INFORMATION_NEEDED
+                                && "Upload your ID".equals(event.getNote())
+                                && event.getActorId().equals("u-reviewer"))
+                        .isPresent(),
                 Duration.ofSeconds(30));
 
         assertThat(move(reviewer, "guest-1", "form", "in_progress").statusCode())

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onramp.devstack.Service;
 import io.onramp.devstack.junit.DevstackFixture;
 import io.onramp.devstack.junit.KafkaProbe;
-import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowEvent;
 import io.onramp.schemas.WorkflowEventType;
@@ -92,7 +91,7 @@ class WorkflowWorkerCrashTest extends GatewayTestSupport {
 
         var probe = new KafkaProbe(DevstackFixture.infrastructure().kafkaBootstrapServers());
         List<WorkflowEvent> completions = probe.readToEnd(Topics.WORKFLOW_EVENTS, Duration.ofSeconds(60)).stream()
-                .map(record -> RecordPublisher.read(topics.workflowEvents, record.value()))
+                .flatMap(record -> TopicRecords.readable(topics.workflowEvents, record.value()).stream())
                 .filter(event -> event.getTenantId().equals(tenant)
                         && event.getType() == WorkflowEventType.TASK_STATUS_CHANGED
                         && event.getToStatus() == WorkflowStatus.COMPLETE)
