@@ -115,23 +115,25 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
     }
 
     private void decide(String key, AccessCommand command, long timestamp, Headers headers) {
-        var outcome = command.getPayload() instanceof GrantAccess grant
-                ? apply(key, command, grant.getUserId(), grant.getInterviewIds(), GrantRules::grant)
-                : apply(
-                        key,
-                        command,
-                        ((RevokeAccess) command.getPayload()).getUserId(),
-                        ((RevokeAccess) command.getPayload()).getInterviewIds(),
-                        GrantRules::revoke);
-        context.forward(new Record<>(key, outcome, timestamp, headers));
+        Rule rule = command.getPayload() instanceof GrantAccess ? GrantRules::grant : GrantRules::revoke;
+        context.forward(new Record<>(key, apply(key, command, rule), timestamp, headers));
     }
 
     private boolean catalogueHoldsAll(AccessCommand command) {
         String tenant = command.getMetadata().getTenantId();
-        List<String> ids = command.getPayload() instanceof GrantAccess grant
+        return interviewIds(command).stream().allMatch(id -> exists(tenant, id));
+    }
+
+    private static String userId(AccessCommand command) {
+        return command.getPayload() instanceof GrantAccess grant
+                ? grant.getUserId()
+                : ((RevokeAccess) command.getPayload()).getUserId();
+    }
+
+    private static List<String> interviewIds(AccessCommand command) {
+        return command.getPayload() instanceof GrantAccess grant
                 ? grant.getInterviewIds()
                 : ((RevokeAccess) command.getPayload()).getInterviewIds();
-        return ids.stream().allMatch(id -> exists(tenant, id));
     }
 
     private boolean exists(String tenant, String interviewId) {
@@ -145,12 +147,13 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
                 UserAccess current, List<String> interviewIds, Predicate<String> exists, Instant now);
     }
 
-    private AccessOutcome apply(String key, AccessCommand command, String userId, List<String> ids, Rule rule) {
+    private AccessOutcome apply(String key, AccessCommand command, Rule rule) {
+        String userId = userId(command);
         CommandMetadata metadata = command.getMetadata();
         String tenant = metadata.getTenantId();
         var stored = access.get(key);
         UserAccess current = stored == null ? UserAccess.none(tenant, userId) : AccessAvro.userAccess(stored);
-        var decision = rule.decide(current, ids, id -> exists(tenant, id), clock.instant());
+        var decision = rule.decide(current, interviewIds(command), id -> exists(tenant, id), clock.instant());
         return outcome(metadata, userId, decision, key);
     }
 
