@@ -78,12 +78,13 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
     @Override
     public void process(Record<String, AccessCommand> record) {
         long now = context.currentSystemTimeMs();
-        if (parkedUsers.contains(record.key()) || !catalogueHoldsAll(record.value())) {
+        Set<String> known = parkedUsers.contains(record.key()) ? null : known(record.value());
+        if (known == null || known.size() < distinctIds(record.value())) {
             parked.put(parkedKey(record.key(), ++sequence), ValueAndTimestamp.make(record.value(), now));
             parkedUsers.add(record.key());
             return;
         }
-        decide(record.key(), record.value(), record.timestamp(), record.headers());
+        decide(record.key(), record.value(), known, record.timestamp(), record.headers());
     }
 
     /** Decides each user's parked commands in order, up to the first that still waits for the catalogue. */
@@ -102,11 +103,12 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
                 }
                 AccessCommand command = entry.value.value();
                 boolean expired = now - entry.value.timestamp() >= CATALOGUE_WAIT.toMillis();
-                if (!expired && !catalogueHoldsAll(command)) {
+                Set<String> known = known(command);
+                if (!expired && known.size() < distinctIds(command)) {
                     waiting.add(user);
                     continue;
                 }
-                decide(user, command, now, new RecordHeaders());
+                decide(user, command, known, now, new RecordHeaders());
                 decided.add(entry.key);
             }
         }
@@ -114,14 +116,26 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
         parkedUsers.retainAll(waiting);
     }
 
-    private void decide(String key, AccessCommand command, long timestamp, Headers headers) {
+    /** Decides with the catalogue as {@code known} saw it: each id is looked up once per decision. */
+    private void decide(String key, AccessCommand command, Set<String> known, long timestamp, Headers headers) {
         Rule rule = command.getPayload() instanceof GrantAccess ? GrantRules::grant : GrantRules::revoke;
-        context.forward(new Record<>(key, apply(key, command, rule), timestamp, headers));
+        context.forward(new Record<>(key, apply(key, command, known, rule), timestamp, headers));
     }
 
-    private boolean catalogueHoldsAll(AccessCommand command) {
+    /** The ids the command names that the catalogue holds. */
+    private Set<String> known(AccessCommand command) {
         String tenant = command.getMetadata().getTenantId();
-        return interviewIds(command).stream().allMatch(id -> exists(tenant, id));
+        Set<String> known = new HashSet<>();
+        for (String id : interviewIds(command)) {
+            if (catalog.get(Keys.of(tenant, id)) != null) {
+                known.add(id);
+            }
+        }
+        return known;
+    }
+
+    private static int distinctIds(AccessCommand command) {
+        return new HashSet<>(interviewIds(command)).size();
     }
 
     private static String userId(AccessCommand command) {
@@ -136,10 +150,6 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
                 : ((RevokeAccess) command.getPayload()).getInterviewIds();
     }
 
-    private boolean exists(String tenant, String interviewId) {
-        return catalog.get(Keys.of(tenant, interviewId)) != null;
-    }
-
     /** {@link GrantRules#grant} or {@link GrantRules#revoke}. */
     @FunctionalInterface
     private interface Rule {
@@ -147,13 +157,13 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
                 UserAccess current, List<String> interviewIds, Predicate<String> exists, Instant now);
     }
 
-    private AccessOutcome apply(String key, AccessCommand command, Rule rule) {
+    private AccessOutcome apply(String key, AccessCommand command, Set<String> known, Rule rule) {
         String userId = userId(command);
         CommandMetadata metadata = command.getMetadata();
         String tenant = metadata.getTenantId();
         var stored = access.get(key);
         UserAccess current = stored == null ? UserAccess.none(tenant, userId) : AccessAvro.userAccess(stored);
-        var decision = rule.decide(current, interviewIds(command), id -> exists(tenant, id), clock.instant());
+        var decision = rule.decide(current, interviewIds(command), known::contains, clock.instant());
         return outcome(metadata, userId, decision, key);
     }
 
