@@ -94,6 +94,16 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process without letting it shut down, as a crash or a power cut would, and waits for it to end. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param mode {@link Mode#RUN} binds the documented fixed ports and keeps data under {@code dataDir} across restarts;
  *     {@link Mode#TEST} takes free random ports and throw-away data
- * @param brokers number of Kafka nodes (1, or 3 for failure tests)
+ * @param brokers number of Kafka nodes: 1, or 3 for failure runs (a process per node, each can be killed alone)
  * @param dataDir where data lives (run mode) or is scratched (test mode)
  * @param fresh wipe {@code dataDir} before starting
  */

@@ -26,13 +26,15 @@ final class EmbeddedInfrastructure implements Infrastructure {
         home = prepare(options);
         boolean run = options.fixedPorts();
         var registryStart = CompletableFuture.supplyAsync(
-                () -> RegistryProcess.start(home.resolve("registry"), Ports.pick(run, Ports.REGISTRY), run));
+                () -> RegistryProcess.start(home.resolve("registry"), Ports.pick(run, Ports.REGISTRY)));
         var postgresStart = CompletableFuture.supplyAsync(
                 () -> Postgres.start(home.resolve("postgres"), Ports.pick(run, Ports.POSTGRES), run));
         try {
             kafka = run
                     ? KafkaServerProcess.start(home.resolve("kafka"), Ports.KAFKA, Ports.KAFKA_CONTROLLER)
-                    : new InProcessKafka(options.brokers());
+                    : options.brokers() == 1
+                            ? new InProcessKafka()
+                            : KafkaServerProcess.cluster(home.resolve("kafka"), options.brokers());
             started.push(kafka);
             smtp = Smtp.start(Ports.pick(run, Ports.SMTP), Ports.pick(run, Ports.IMAP));
             started.push(smtp);
@@ -100,13 +102,36 @@ final class EmbeddedInfrastructure implements Infrastructure {
     }
 
     @Override
-    public void smtpDown() {
-        smtp.down();
+    public void down(Part part) {
+        switch (part) {
+            case MAIL -> smtp.down();
+            case POSTGRES -> postgres.down();
+            case REGISTRY -> registry.down();
+        }
     }
 
     @Override
-    public void smtpUp() {
-        smtp.up();
+    public void up(Part part) {
+        switch (part) {
+            case MAIL -> smtp.up();
+            case POSTGRES -> postgres.up();
+            case REGISTRY -> registry.up();
+        }
+    }
+
+    @Override
+    public void killKafkaNode(int nodeId) {
+        kafka.kill(nodeId);
+    }
+
+    @Override
+    public void restartKafkaNode(int nodeId) {
+        kafka.restart(nodeId);
+    }
+
+    @Override
+    public int kafkaActiveController() {
+        return kafka.activeController();
     }
 
     @Override

@@ -6,32 +6,30 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
 
 /**
- * KRaft nodes inside this JVM, on random ports: the test fixture's broker (starts in 1–4 s). One node is a combined
- * broker and controller; three brokers get three controllers of their own, so that brokers can be stopped (and shut
- * down at the end) while the quorum stays up.
+ * A KRaft node inside this JVM (combined broker and controller), on a random port: the test fixture's broker (starts
+ * in 1–4 s). Several nodes, for failure runs, are processes of their own ({@link KafkaServerProcess#cluster}), so that
+ * one can be killed alone.
  */
 final class InProcessKafka implements KafkaNodes {
 
     private final KafkaClusterTestKit cluster;
-    private final int size;
 
-    InProcessKafka(int size) {
-        this.size = size;
+    InProcessKafka() {
         keepBrokersFromEndingTheJvm();
         var nodes = new TestKitNodes.Builder()
-                .setCombined(size == 1)
-                .setNumBrokerNodes(size)
-                .setNumControllerNodes(size)
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
                 .build();
         var builder = new KafkaClusterTestKit.Builder(nodes);
-        BrokerDefaults.forNodes(size).forEach(builder::setConfigProp);
+        BrokerDefaults.forNodes(1).forEach(builder::setConfigProp);
         try {
             cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start an in-process Kafka cluster of " + size, e);
+            throw new IllegalStateException("cannot start an in-process Kafka node", e);
         }
     }
 
@@ -42,7 +40,7 @@ final class InProcessKafka implements KafkaNodes {
 
     @Override
     public int size() {
-        return size;
+        return 1;
     }
 
     @Override

@@ -37,19 +37,41 @@ public interface Infrastructure extends AutoCloseable {
     /** Where the received mail can be read over IMAP: each recipient's address is both user name and password. */
     int imapPort();
 
-    /**
-     * Stops the SMTP server (connections are refused), for tests of a mail server that is down; {@link #smtpUp()}
-     * starts it again on the same port.
-     */
-    default void smtpDown() {
-        throw new UnsupportedOperationException("stopping the mail server is available on the embedded devstack only");
+    /** The parts failure tests stop and start again. */
+    enum Part {
+        MAIL,
+        POSTGRES,
+        REGISTRY
     }
 
-    default void smtpUp() {
-        throw new UnsupportedOperationException("stopping the mail server is available on the embedded devstack only");
+    /**
+     * Stops a part: its port refuses connections (PostgreSQL closes those it had) until {@link #up(Part)} starts it
+     * again, on the same port and with the data it had.
+     */
+    default void down(Part part) {
+        throw new UnsupportedOperationException("stopping " + part + " is available on the embedded devstack only");
+    }
+
+    default void up(Part part) {
+        throw new UnsupportedOperationException("starting " + part + " is available on the embedded devstack only");
     }
 
     int kafkaNodes();
+
+    /** Kills one Kafka node (SIGKILL): on the embedded devstack with 3 brokers, each a process of its own. */
+    default void killKafkaNode(int nodeId) {
+        throw new UnsupportedOperationException("killing a Kafka node is available on the embedded devstack only");
+    }
+
+    /** Starts a killed Kafka node again, with its log directories. */
+    default void restartKafkaNode(int nodeId) {
+        throw new UnsupportedOperationException("restarting a Kafka node is available on the embedded devstack only");
+    }
+
+    /** The id of the Kafka node that is the active controller (leads the KRaft quorum). */
+    default int kafkaActiveController() {
+        throw new UnsupportedOperationException("available on the embedded devstack only");
+    }
 
     /** Where services keep local state (Kafka Streams stores): wiped together with the broker's data. */
     Path dataDir();

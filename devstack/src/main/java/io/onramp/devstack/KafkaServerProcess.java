@@ -11,22 +11,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The Kafka server itself ({@code kafka.Kafka}, combined broker and controller in KRaft mode) as a child process with
- * its log directory kept between runs, as production runs it: run mode's broker.
+ * The Kafka server itself ({@code kafka.Kafka}, each node a combined broker and controller in KRaft mode), one child
+ * process per node, log directories kept between runs, as production runs it: run mode's broker, and the three-node
+ * cluster whose nodes failure runs kill one at a time.
  */
 final class KafkaServerProcess implements KafkaNodes {
 
-    private final ChildProcess process;
-    private final int port;
+    private static final Duration READY = Duration.ofSeconds(60);
 
-    private KafkaServerProcess(ChildProcess process, int port) {
-        this.process = process;
-        this.port = port;
+    /** One node: its directory (configuration, log directories, logs) and its two ports. */
+    private record Node(int id, Path home, int port, int controllerPort) {}
+
+    private final List<Node> nodes;
+    private final String classpath;
+    private final Map<Integer, ChildProcess> running = new ConcurrentHashMap<>();
+
+    private KafkaServerProcess(List<Node> nodes, String classpath) {
+        this.nodes = nodes;
+        this.classpath = classpath;
     }
 
+    /** Run mode's single node on fixed ports, its data directly under {@code home}. */
     static KafkaServerProcess start(Path home, int port, int controllerPort) {
         return start(home, port, controllerPort, Classpath.ofClassContaining("kafka.Kafka"));
     }
@@ -35,52 +46,121 @@ final class KafkaServerProcess implements KafkaNodes {
     static KafkaServerProcess start(Path home, int port, int controllerPort, String classpath) {
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "the Kafka controller");
+        return new KafkaServerProcess(List.of(new Node(1, home, port, controllerPort)), classpath).startAll();
+    }
+
+    /** {@code size} nodes on free ports, each under {@code home/node-<id>}, replicating among themselves. */
+    static KafkaServerProcess cluster(Path home, int size) {
+        var nodes = new ArrayList<Node>();
+        for (int id = 1; id <= size; id++) {
+            nodes.add(new Node(id, home.resolve("node-" + id), Ports.free(), Ports.free()));
+        }
+        return new KafkaServerProcess(nodes, Classpath.ofClassContaining("kafka.Kafka")).startAll();
+    }
+
+    private KafkaServerProcess startAll() {
         try {
-            Path logDirs = home.resolve("data");
-            Path config = home.resolve("server.properties");
-            Files.createDirectories(logDirs);
-            writeConfig(config, logDirs, port, controllerPort);
-            writeLogging(home, home.resolve("kafka.log"));
-            if (!Files.exists(logDirs.resolve("meta.properties"))) {
-                format(home, config, classpath);
+            String clusterId = Uuid.randomUuid().toString();
+            // Formatting is a JVM of its own per node: side by side, they take the time of one.
+            nodes.stream()
+                    .map(node -> CompletableFuture.runAsync(() -> prepare(node, clusterId)))
+                    .toList()
+                    .forEach(CompletableFuture::join);
+            // Every node is launched before any is awaited: a node's listener opens once the quorum has formed.
+            nodes.forEach(this::launch);
+            for (Node node : nodes) {
+                running.get(node.id()).awaitReady(() -> listening(node.port()), READY);
             }
-            var server = ChildProcess.start(
-                    "kafka",
-                    javaCommand(home, classpath, "kafka.Kafka", config.toString()),
-                    Map.of(),
-                    home.resolve("console.log"));
-            server.awaitReady(() -> listening(port), Duration.ofSeconds(60));
-            return new KafkaServerProcess(server, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
     @Override
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return nodes.stream().map(node -> "127.0.0.1:" + node.port()).collect(Collectors.joining(","));
     }
 
     @Override
     public int size() {
-        return 1;
+        return nodes.size();
+    }
+
+    @Override
+    public void kill(int nodeId) {
+        var process = running.remove(nodeId);
+        if (process == null) {
+            throw new IllegalStateException("Kafka node " + nodeId + " is not running");
+        }
+        process.kill();
+    }
+
+    @Override
+    public void restart(int nodeId) {
+        Node node = nodes.stream()
+                .filter(n -> n.id() == nodeId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Kafka node " + nodeId));
+        if (running.containsKey(nodeId)) {
+            throw new IllegalStateException("Kafka node " + nodeId + " is running");
+        }
+        launch(node);
+        running.get(nodeId).awaitReady(() -> listening(node.port()), READY);
     }
 
     @Override
     public void close() {
-        process.close();
+        // Side by side: a node stopping after the quorum's majority has gone would wait out its grace period.
+        running.values().stream()
+                .map(process -> CompletableFuture.runAsync(process::close))
+                .toList()
+                .forEach(CompletableFuture::join);
+        running.clear();
     }
 
-    private static void format(Path home, Path config, String classpath) {
+    private void prepare(Node node, String clusterId) {
+        try {
+            Path logDirs = node.home().resolve("data");
+            Files.createDirectories(logDirs);
+            writeConfig(node, logDirs);
+            writeLogging(node.home(), node.home().resolve("kafka.log"));
+            if (!Files.exists(logDirs.resolve("meta.properties"))) {
+                format(node.home(), clusterId, classpath);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch(Node node) {
+        var process = ChildProcess.start(
+                nodes.size() == 1 ? "kafka" : "kafka-" + node.id(),
+                javaCommand(
+                        node.home(),
+                        classpath,
+                        "kafka.Kafka",
+                        config(node.home()).toString()),
+                Map.of(),
+                node.home().resolve("console.log"));
+        running.put(node.id(), process);
+    }
+
+    private static Path config(Path home) {
+        return home.resolve("server.properties");
+    }
+
+    private static void format(Path home, String clusterId, String classpath) {
         var command = javaCommand(
                 home,
                 classpath,
                 "kafka.tools.StorageTool",
                 "format",
                 "-t",
-                Uuid.randomUuid().toString(),
+                clusterId,
                 "-c",
-                config.toString());
+                config(home).toString());
         try (var format = ChildProcess.start("kafka-storage-format", command, Map.of(), home.resolve("format.log"))) {
             if (format.awaitExit(Duration.ofSeconds(60)) != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed:\n" + format.tail());
@@ -105,20 +185,32 @@ final class KafkaServerProcess implements KafkaNodes {
         return command;
     }
 
-    private static void writeConfig(Path file, Path logDirs, int port, int controllerPort) throws IOException {
+    private void writeConfig(Node node, Path logDirs) throws IOException {
+        String voters = nodes.stream()
+                .map(n -> n.id() + "@127.0.0.1:" + n.controllerPort())
+                .collect(Collectors.joining(","));
         var properties = new Properties();
-        properties.putAll(InProcessKafka.BrokerDefaults.forNodes(1));
+        properties.putAll(InProcessKafka.BrokerDefaults.forNodes(nodes.size()));
         properties.putAll(Map.of(
-                "process.roles", "broker,controller",
-                "node.id", "1",
-                "controller.quorum.voters", "1@127.0.0.1:" + controllerPort,
-                "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names", "CONTROLLER",
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name", "PLAINTEXT",
-                "log.dirs", logDirs.toString()));
-        try (var out = Files.newBufferedWriter(file)) {
+                "process.roles",
+                "broker,controller",
+                "node.id",
+                Integer.toString(node.id()),
+                "controller.quorum.voters",
+                voters,
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
+                "advertised.listeners",
+                "PLAINTEXT://127.0.0.1:" + node.port(),
+                "controller.listener.names",
+                "CONTROLLER",
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name",
+                "PLAINTEXT",
+                "log.dirs",
+                logDirs.toString()));
+        try (var out = Files.newBufferedWriter(config(node.home()))) {
             properties.store(out, "Written by the devstack on every start");
         }
     }

@@ -11,26 +11,44 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** A real PostgreSQL 17 (zonky embedded binaries), holding the {@code onramp} database and its two roles. */
+/**
+ * A real PostgreSQL 17 (zonky embedded binaries), holding the {@code onramp} database and its two roles. It can be
+ * stopped and started again on the same port with the same data, for runs of the platform losing its database.
+ */
 final class Postgres implements AutoCloseable {
 
     static final String DATABASE = "onramp";
 
-    private final EmbeddedPostgres postgres;
+    private final Path home;
+    private final int port;
+    private final boolean durable;
+    private EmbeddedPostgres postgres;
 
-    private Postgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private Postgres(Path home, int port, boolean durable) {
+        this.home = home;
+        this.port = port;
+        this.durable = durable;
     }
 
     /** @param durable fsync on (run mode keeps data); tests run with it off */
     static Postgres start(Path home, int port, boolean durable) {
+        var started = new Postgres(home, port, durable);
+        started.up();
+        started.initialise();
+        return started;
+    }
+
+    /** Starts the server (again), with the data it had. */
+    synchronized void up() {
+        if (postgres != null) {
+            return;
+        }
         Ports.requireFree(port, "PostgreSQL");
         try {
-            Path data = home.resolve("data");
             Files.createDirectories(home);
-            var postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setPort(port)
-                    .setDataDirectory(data)
+                    .setDataDirectory(home.resolve("data"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(home.resolve("binaries").toFile())
                     .setServerConfig("fsync", durable ? "on" : "off")
@@ -38,20 +56,26 @@ final class Postgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .start();
-            var started = new Postgres(postgres);
-            started.initialise();
-            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
     }
 
-    String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    /** Stops the server (its clients' connections are closed, new ones refused); {@link #up()} starts it again. */
+    synchronized void down() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+            postgres = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop PostgreSQL", e);
+        }
     }
 
-    int port() {
-        return postgres.getPort();
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     private void initialise() {
@@ -83,10 +107,6 @@ final class Postgres implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        down();
     }
 }

@@ -2,25 +2,37 @@ package io.onramp.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Apicurio Registry 3.0.9 (the Quarkus runner jar unpacked by the build) as a child JVM bound to 127.0.0.1. */
+/**
+ * Apicurio Registry 3.0.9 (the Quarkus runner jar unpacked by the build) as a child JVM bound to 127.0.0.1, its
+ * schemas in an H2 file under its home, so that it can be stopped and started again without losing them.
+ */
 final class RegistryProcess implements AutoCloseable {
 
-    private final ChildProcess process;
+    private final Path home;
     private final int port;
+    private ChildProcess process;
 
-    private RegistryProcess(ChildProcess process, int port) {
-        this.process = process;
+    private RegistryProcess(Path home, int port) {
+        this.home = home;
         this.port = port;
     }
 
-    /** @param persistent keep schemas in an H2 file under {@code home} (run mode) rather than in memory */
-    static RegistryProcess start(Path home, int port, boolean persistent) {
+    static RegistryProcess start(Path home, int port) {
+        var registry = new RegistryProcess(home, port);
+        registry.up();
+        return registry;
+    }
+
+    /** Starts the registry (again), with the schemas it had. */
+    synchronized void up() {
+        if (process != null) {
+            return;
+        }
         Ports.requireFree(port, "Apicurio Registry");
-        var command = new ArrayList<>(List.of(
+        var command = List.of(
                 ChildProcess.javaBinary(),
                 "-Xms128m",
                 "-Xmx384m",
@@ -29,17 +41,20 @@ final class RegistryProcess implements AutoCloseable {
                 "-Djava.io.tmpdir=" + home,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.log.level=WARN"));
-        if (persistent) {
-            command.add(
-                    "-Dapicurio.datasource.url=jdbc:h2:file:" + home.resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "-Dquarkus.log.level=WARN",
+                "-Dapicurio.datasource.url=jdbc:h2:file:" + home.resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "-jar",
+                BuildInfo.registryRunnerJar().toString());
+        process = ChildProcess.start("apicurio-registry", command, Map.of(), home.resolve("registry.log"));
+        process.awaitReady(() -> Http.answers(coreApiUrl() + "/system/info", "version"), Duration.ofSeconds(90));
+    }
+
+    /** Stops the registry (connections refused); {@link #up()} starts it again. */
+    synchronized void down() {
+        if (process != null) {
+            process.close();
+            process = null;
         }
-        command.addAll(List.of("-jar", BuildInfo.registryRunnerJar().toString()));
-        var registry = ChildProcess.start("apicurio-registry", command, Map.of(), home.resolve("registry.log"));
-        var started = new RegistryProcess(registry, port);
-        registry.awaitReady(
-                () -> Http.answers(started.coreApiUrl() + "/system/info", "version"), Duration.ofSeconds(90));
-        return started;
     }
 
     /** The core API the Apicurio serdes use. */
@@ -53,6 +68,6 @@ final class RegistryProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        down();
     }
 }

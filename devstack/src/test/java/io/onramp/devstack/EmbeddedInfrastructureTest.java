@@ -1,6 +1,7 @@
 package io.onramp.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onramp.devstack.junit.DevstackExtension;
 import jakarta.mail.Message;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,54 @@ class EmbeddedInfrastructureTest {
                     () -> reader.createStatement().execute("CREATE TABLE probe_denied (v int)"));
             assertThat(error).hasMessageContaining("read-only transaction");
         }
+    }
+
+    @Test
+    void shouldKeepTheDatabaseAcrossAStop(Infrastructure infrastructure) throws Exception {
+        try (var owner = DriverManager.getConnection(infrastructure.jdbcUrl(), "onramp", "onramp")) {
+            owner.createStatement().execute("CREATE TABLE IF NOT EXISTS public.kept (v int)");
+            owner.createStatement().execute("INSERT INTO public.kept VALUES (7)");
+        }
+        infrastructure.down(Infrastructure.Part.POSTGRES);
+        try {
+            assertThatThrownBy(() -> DriverManager.getConnection(infrastructure.jdbcUrl(), "onramp", "onramp"))
+                    .isInstanceOf(SQLException.class);
+        } finally {
+            infrastructure.up(Infrastructure.Part.POSTGRES);
+        }
+        try (var owner = DriverManager.getConnection(infrastructure.jdbcUrl(), "onramp", "onramp");
+                var rows = owner.createStatement().executeQuery("SELECT v FROM public.kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void shouldKeepSchemasAcrossARegistryStop(Infrastructure infrastructure) throws Exception {
+        var http = HttpClient.newHttpClient();
+        String artifacts = infrastructure.registryUrl() + "/groups/devstack-probe/artifacts";
+        var created = http.send(
+                HttpRequest.newBuilder(URI.create(artifacts))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"artifactId":"kept","artifactType":"AVRO","firstVersion":{"content":{
+                                 "content":"{\\"type\\":\\"string\\"}","contentType":"application/json"}}}"""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+
+        infrastructure.down(Infrastructure.Part.REGISTRY);
+        try {
+            assertThatThrownBy(() -> http.send(
+                            HttpRequest.newBuilder(URI.create(artifacts)).build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.io.IOException.class);
+        } finally {
+            infrastructure.up(Infrastructure.Part.REGISTRY);
+        }
+        var kept = http.send(
+                HttpRequest.newBuilder(URI.create(artifacts + "/kept")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(kept.statusCode()).isEqualTo(200);
     }
 
     @Test

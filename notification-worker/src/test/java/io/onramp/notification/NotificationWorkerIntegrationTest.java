@@ -135,13 +135,13 @@ class NotificationWorkerIntegrationTest {
     void shouldRetryWhileTheMailServerIsDownAndSendOnceItIsBack(Infrastructure infrastructure) throws Exception {
         String tenant = "t-" + UUID.randomUUID();
         person(tenant, "g-1", "guest@example.com", "Gus", null);
-        infrastructure.smtpDown();
+        infrastructure.down(Infrastructure.Part.MAIL);
         try {
             task(tenant, "g-1", "Please add your payslips");
             await("a failed try", () -> "failed".equals(status(tenant, "g-1")));
             assertThat(lastError(tenant, "g-1")).containsIgnoringCase("connect");
         } finally {
-            infrastructure.smtpUp();
+            infrastructure.up(Infrastructure.Part.MAIL);
         }
         await("sent once the server is back", () -> "sent".equals(status(tenant, "g-1")));
         var mail = mailOf(infrastructure, tenant);
