@@ -3,6 +3,10 @@ package io.onramp.platform;
 import io.onramp.schemas.ApicurioSerdes;
 import io.onramp.schemas.Topic;
 import io.onramp.schemas.Topics;
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +26,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -42,6 +49,21 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformAutoConfiguration {
+
+    /**
+     * The failures that say a dependency cannot be reached right now (the database stopped, a connection refused or
+     * lost), not that the record is at fault; matched anywhere in a failure's cause chain. Spring translates a refused
+     * or lost PostgreSQL connection ({@code 08xxx}, {@code 57P0x}) to a {@link DataAccessResourceFailureException}; a
+     * pool that gives up waiting throws {@link SQLTransientConnectionException}, also under a transaction that could
+     * not begin.
+     */
+    static final List<Class<? extends Throwable>> OUTAGES = List.of(
+            DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class,
+            SQLTransientConnectionException.class,
+            SQLNonTransientConnectionException.class,
+            SQLRecoverableException.class,
+            ConnectException.class);
 
     @Bean
     Topics topics(PlatformProperties properties) {
@@ -90,6 +112,12 @@ public class PlatformAutoConfiguration {
         return new ReplyingProjection(recordPublisher, topics.commandReplies);
     }
 
+    /**
+     * A record that fails is retried for 5 s of back-off, then parked in its dead-letter topic; an unreadable one is
+     * parked at once. A failure that says a dependency cannot be reached ({@link #OUTAGES}) is not the record's fault:
+     * it is retried, every 5 s at most, until the dependency is back, so an outage longer than the retries parks
+     * nothing that was acknowledged.
+     */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, byte[]> bytesTemplate) {
         var recoverer = new DeadLetterPublishingRecoverer(
@@ -98,9 +126,16 @@ public class PlatformAutoConfiguration {
                         new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
         var backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(5_000);
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        var perRecord = new DefaultErrorHandler(recoverer, backOff);
         // An unreadable record will never become readable: park it at once.
-        handler.addNotRetryableExceptions(SerializationException.class);
+        perRecord.addNotRetryableExceptions(SerializationException.class);
+
+        var untilBack = new ExponentialBackOff(500, 2.0);
+        untilBack.setMaxInterval(5_000);
+        var handler = new CommonDelegatingErrorHandler(perRecord);
+        handler.setCauseChainTraversing(true);
+        var waitForDependency = new DefaultErrorHandler(recoverer, untilBack);
+        OUTAGES.forEach(kind -> handler.addDelegate(kind, waitForDependency));
         return handler;
     }
 
