@@ -122,6 +122,28 @@ class ReadYourWritesTest extends GatewayTestSupport {
         assertThat(refused).isEmpty();
     }
 
+    /** The same for an attempt started at once on an interview open to everyone of the tenant. */
+    @Test
+    void anAttemptStartedRightAfterItsInterviewsCreationIsNeverA404() {
+        var other = new Http(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Http creator = i % 2 == 0 ? http : other;
+            Http starter = i % 2 == 0 ? other : http;
+            var created = creator.post("/api/v1/interviews", admin, """
+                    {"title":"Open at once","duration_seconds":600,
+                     "config":{"is_default_access_allowed":true,"should_end_interview_after_duration":false}}""");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = json(created.body()).get("id").asString();
+            var started = starter.post(
+                    "/api/v1/interviews/" + id + "/attempts", token("u-start-" + i, tenant, "interviews:create"), "");
+            if (started.statusCode() != 201) {
+                refused.add(id + ": " + started.statusCode() + " " + started.body());
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
     private String interview() {
         var created = http.post("/api/v1/interviews", admin, """
                 {"title":"Read your writes","duration_seconds":600}""");

@@ -1,6 +1,7 @@
 package io.onramp.access.topology;
 
 import io.onramp.schemas.AccessCommand;
+import io.onramp.schemas.AttemptCommand;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
 import io.onramp.timers.TimerSettings;
@@ -27,6 +28,7 @@ public final class AccessTopology {
     static final String ACCESS_STORE = "access";
     static final String AWAITING_CATALOGUE_STORE = "access-awaiting-catalogue";
     static final String ATTEMPTS_STORE = "attempts";
+    static final String ATTEMPTS_AWAITING_CATALOGUE_STORE = "attempts-awaiting-catalogue";
     static final String SCHEDULED_ENDS = "attempt-scheduled-ends";
 
     private final Topics topics;
@@ -73,11 +75,16 @@ public final class AccessTopology {
                 commands.keySerde(),
                 topics.storeSerde(io.onramp.schemas.Attempt.class)));
         Timers.storeBuilders(SCHEDULED_ENDS).forEach(builder::addStateStore);
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(ATTEMPTS_AWAITING_CATALOGUE_STORE),
+                Serdes.String(),
+                topics.storeSerde(AttemptCommand.class)));
         var attemptCommands = topics.attemptCommands;
         builder.stream(attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
                 .process(
                         () -> new AttemptCommandProcessor(clock, timerSettings),
-                        Timers.storeNames(SCHEDULED_ENDS, ACCESS_STORE, ATTEMPTS_STORE))
+                        Timers.storeNames(
+                                SCHEDULED_ENDS, ACCESS_STORE, ATTEMPTS_STORE, ATTEMPTS_AWAITING_CATALOGUE_STORE))
                 .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
     }
 }

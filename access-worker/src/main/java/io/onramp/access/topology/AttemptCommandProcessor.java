@@ -2,6 +2,7 @@ package io.onramp.access.topology;
 
 import io.onramp.access.domain.Attempt;
 import io.onramp.access.domain.AttemptRules;
+import io.onramp.access.domain.InterviewSpec;
 import io.onramp.domain.Decision;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.AttemptCommand;
@@ -21,6 +22,7 @@ import io.onramp.timers.Timers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -30,7 +32,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Decides attempt commands beside the owner's ACCESS row (both are keyed by tenant and user): a start is checked
- * against the global catalogue and the user's grants at the moment it is decided, never against a stale copy. An
+ * against the global catalogue and the user's grants at the moment it is decided, never against a stale copy; a start
+ * naming an interview the catalogue does not hold yet waits for it ({@link CatalogueWait}). An
  * attempt that ends after its duration has a timer armed at its scheduled end, disarmed when it ends first; when the
  * timer fires, an attempt still in progress expires, in the same transaction.
  */
@@ -46,6 +49,7 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
     private KeyValueStore<String, io.onramp.schemas.Attempt> attempts;
     private KeyValueStore<String, ValueAndTimestamp<InterviewDefinition>> catalog;
     private Timers<String> scheduledEnds;
+    private CatalogueWait<AttemptCommand, Optional<InterviewSpec>> waiting;
 
     AttemptCommandProcessor(Clock clock, TimerSettings timerSettings) {
         this.clock = clock;
@@ -62,15 +66,38 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
         this.scheduledEnds = Timers.of(context, AccessTopology.SCHEDULED_ENDS, Serdes.String());
         armMissingTimers();
         TimerPunctuation.schedule(context, scheduledEnds, timerSettings, clock, this::scheduledEnd);
+        // A start names an interview the catalogue may not hold yet; the owner's later commands wait behind it.
+        this.waiting = new CatalogueWait<>(
+                context,
+                AccessTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE,
+                new CatalogueWait.Lookup<>() {
+                    @Override
+                    public Optional<InterviewSpec> find(AttemptCommand command) {
+                        return command.getPayload() instanceof StartAttempt start
+                                ? interview(command.getMetadata().getTenantId(), start.getInterviewId())
+                                : Optional.empty();
+                    }
+
+                    @Override
+                    public boolean complete(AttemptCommand command, Optional<InterviewSpec> interview) {
+                        return !(command.getPayload() instanceof StartAttempt) || interview.isPresent();
+                    }
+                },
+                this::decide);
     }
 
     @Override
     public void process(Record<String, AttemptCommand> record) {
-        CommandMetadata metadata = record.value().getMetadata();
+        waiting.offer(record);
+    }
+
+    private void decide(
+            String key, AttemptCommand command, Optional<InterviewSpec> interview, long timestamp, Headers headers) {
+        CommandMetadata metadata = command.getMetadata();
         String tenant = metadata.getTenantId();
-        String owner = record.value().getOwnerId();
+        String owner = command.getOwnerId();
         Instant now = clock.instant();
-        Object payload = record.value().getPayload();
+        Object payload = command.getPayload();
         String attemptId = attemptIdOf(payload);
         String attemptKey = Keys.of(tenant, attemptId);
         // Read once: a start checks the id against any attempt; the other commands see only the owner's.
@@ -86,8 +113,8 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
                     attemptId,
                     start.getInterviewId(),
                     owner,
-                    interview(tenant, start.getInterviewId()),
-                    granted(record.key(), start.getInterviewId()),
+                    interview,
+                    granted(key, start.getInterviewId()),
                     existing,
                     now);
             success = CommandOutcome.CREATED;
@@ -98,8 +125,8 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
         } else {
             decision = AttemptRules.delete(stored, now);
         }
-        context.forward(
-                record.withValue(outcome(record.key(), metadata, attemptId, attemptKey, decision, success, stored)));
+        context.forward(new Record<>(
+                key, outcome(key, metadata, attemptId, attemptKey, decision, success, stored), timestamp, headers));
     }
 
     /** An attempt's scheduled end came while it was still in progress: it expires. */
@@ -168,7 +195,7 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
         return Outcomes.rejected(metadata, AttemptAvro.RESOURCE_TYPE, attemptId, (Decision.Rejected<Attempt>) decision);
     }
 
-    private Optional<io.onramp.access.domain.InterviewSpec> interview(String tenant, String interviewId) {
+    private Optional<InterviewSpec> interview(String tenant, String interviewId) {
         return Optional.ofNullable(catalog.get(Keys.of(tenant, interviewId)))
                 .map(ValueAndTimestamp::value)
                 .map(definition -> CatalogAvro.interview(definition).spec());

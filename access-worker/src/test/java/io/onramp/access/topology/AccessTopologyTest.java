@@ -95,7 +95,7 @@ class AccessTopologyTest {
     void shouldGrantNothingWhenAnyIdIsUnknownAndNameEachOne() {
         commands.pipeInput("acme/u-1", grant("r-1", "u-1", "i-1", "ghost-1", "ghost-2"));
         commands.pipeInput("acme/u-1", grant("r-2", "u-1", "i-2"));
-        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT);
+        driver.advanceWallClockTime(CatalogueWait.WAIT);
 
         var rejected = outcomes.readValue();
         assertThat(rejected.getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
@@ -122,7 +122,7 @@ class AccessTopologyTest {
 
         catalogue.pipeInput(InterviewCommands.key("acme", "i-9"), InterviewCommands.create("acme", "i-9", "Late"));
         outcomes.readValuesToList(); // the catalogue's own outcome
-        driver.advanceWallClockTime(AccessCommandProcessor.RECHECK);
+        driver.advanceWallClockTime(CatalogueWait.RECHECK);
 
         var decided = outcomes.readValuesToList();
         assertThat(decided)
@@ -140,10 +140,10 @@ class AccessTopologyTest {
         commands.pipeInput("acme/u-1", grant("r-1", "u-1", "ghost"));
         commands.pipeInput("acme/u-1", grant("r-2", "u-1", "i-1"));
 
-        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT.minus(AccessCommandProcessor.RECHECK));
+        driver.advanceWallClockTime(CatalogueWait.WAIT.minus(CatalogueWait.RECHECK));
         assertThat(outcomes.isEmpty()).isTrue();
 
-        driver.advanceWallClockTime(AccessCommandProcessor.RECHECK);
+        driver.advanceWallClockTime(CatalogueWait.RECHECK);
         var decided = outcomes.readValuesToList();
         assertThat(decided)
                 .extracting(outcome -> outcome.getReply().getOutcome())
@@ -158,7 +158,7 @@ class AccessTopologyTest {
     @Test
     void shouldNotSeeAnotherTenantsInterviews() {
         commands.pipeInput("globex/u-1", grantIn("globex", "r-1", "u-1", "i-1"));
-        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT);
+        driver.advanceWallClockTime(CatalogueWait.WAIT);
 
         assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
     }
@@ -190,7 +190,7 @@ class AccessTopologyTest {
     void shouldRecordAnEnrolmentNamingUnknownInterviewsAsRejected() {
         enrollments.pipeInput("acme/u-7", enrollment("e-2", "u-7", "i-1", "ghost"));
         enrollments.pipeInput("acme/u-7", enrollment("e-3", "u-7", "i-2"));
-        driver.advanceWallClockTime(AccessCommandProcessor.CATALOGUE_WAIT);
+        driver.advanceWallClockTime(CatalogueWait.WAIT);
 
         var rejected = outcomes.readValue();
         assertThat(rejected.getReply().getRequestId()).isEqualTo("enrollment:e-2");

@@ -39,6 +39,14 @@ class AttemptTimerBackfillTest {
         store(AccessTopology.ACCESS_STORE, Serdes.ByteArray());
         store(InterviewCatalogTopology.GLOBAL_CATALOG_STORE, Serdes.ByteArray());
         InMemoryTimerStores.register(context, AccessTopology.SCHEDULED_ENDS);
+        var parked = Stores.timestampedKeyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(AccessTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE),
+                        Serdes.String(),
+                        Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
+        parked.init(context.getStateStoreContext(), parked);
+        context.addStateStore(parked);
     }
 
     @Test

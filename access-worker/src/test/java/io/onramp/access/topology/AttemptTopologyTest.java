@@ -107,6 +107,42 @@ class AttemptTopologyTest {
     void shouldAnswerNotFoundForAnotherTenantsInterview() {
         var command = new AttemptCommand(metadata("globex"), "u-1", new StartAttempt("a-1", "open-to-all"));
         attempts.pipeInput("globex/u-1", command);
+        driver.advanceWallClockTime(CatalogueWait.WAIT);
+
+        assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
+    }
+
+    @Test
+    void shouldWaitForTheCatalogueToCatchUpWithAnInterviewJustCreated() {
+        attempts.pipeInput("acme/u-1", new AttemptCommand(metadata("acme"), "u-1", new StartAttempt("a-1", "late")));
+        attempts.pipeInput(
+                "acme/u-1",
+                new AttemptCommand(metadata("acme"), "u-1", new ChangeAttemptStatus("a-1", AttemptStatus.COMPLETED)));
+        assertThat(send("u-2", new StartAttempt("a-2", "open-to-all"))
+                        .getReply()
+                        .getOutcome())
+                .as("another owner is not held up")
+                .isEqualTo(CommandOutcome.CREATED);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(outcomes.isEmpty()).as("still waiting for the interview").isTrue();
+
+        define("late", true);
+        outcomes.readValue(); // the interview's own
+        driver.advanceWallClockTime(CatalogueWait.RECHECK);
+
+        assertThat(outcomes.readValuesToList())
+                .extracting(outcome -> outcome.getReply().getOutcome())
+                .as("the start, then the owner's command that waited behind it")
+                .containsExactly(CommandOutcome.CREATED, CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void shouldAnswerNotFoundOnceTheCatalogueHasBeenWaitedForLongEnough() {
+        attempts.pipeInput("acme/u-1", new AttemptCommand(metadata("acme"), "u-1", new StartAttempt("a-1", "never")));
+        driver.advanceWallClockTime(CatalogueWait.WAIT.minus(CatalogueWait.RECHECK));
+        assertThat(outcomes.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(CatalogueWait.RECHECK);
 
         assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);
     }
