@@ -22,10 +22,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * PostgreSQL stopped for longer than a failing record's retries last (six attempts over 5 s of back-off, each waiting
- * up to a second for a connection in tests) while commands are accepted: reads answer 503 in
- * the envelope, the commands wait in Kafka, and once the database is back every one of them is projected. Nothing is
- * dead-lettered for want of a database (DESIGN §8: an unreachable dependency is waited for, not blamed on the record).
+ * A dependency stopped under commands: the quick variant of {@code ./onramp chaos}. PostgreSQL stopped for longer
+ * than a failing record's retries last (six attempts over 5 s of back-off, each waiting up to a second for a
+ * connection in tests) while commands are accepted: reads answer 503 in the envelope, the commands wait in Kafka, and
+ * once the database is back every one of them is projected; nothing is dead-lettered for want of a database.
  */
 class DatabaseOutageTest extends GatewayTestSupport {
 

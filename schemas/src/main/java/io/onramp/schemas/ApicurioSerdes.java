@@ -27,6 +27,9 @@ public final class ApicurioSerdes implements AvroSerdes {
         base.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
         base.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         base.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceCachingDatumProvider.class);
+        // A cached schema is re-checked every 30 s; with the registry down, keep serving the cached one (the platform's
+        // schemas do not change while it runs) instead of failing every record.
+        base.put(SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
         base.putAll(overrides);
         this.config = Map.copyOf(base);
     }

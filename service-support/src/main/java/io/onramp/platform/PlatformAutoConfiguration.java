@@ -52,7 +52,7 @@ public class PlatformAutoConfiguration {
 
     /**
      * The failures that say a dependency cannot be reached right now (the database stopped, a connection refused or
-     * lost), not that the record is at fault; matched anywhere in a failure's cause chain. Spring translates a refused
+     * lost, the schema registry not answering for a schema not cached yet), not that the record is at fault; matched anywhere in a failure's cause chain. Spring translates a refused
      * or lost PostgreSQL connection ({@code 08xxx}, {@code 57P0x}) to a {@link DataAccessResourceFailureException}; a
      * pool that gives up waiting throws {@link SQLTransientConnectionException}, also under a transaction that could
      * not begin.
@@ -63,7 +63,8 @@ public class PlatformAutoConfiguration {
             SQLTransientConnectionException.class,
             SQLNonTransientConnectionException.class,
             SQLRecoverableException.class,
-            ConnectException.class);
+            ConnectException.class,
+            SchemaRegistryUnavailableException.class);
 
     @Bean
     Topics topics(PlatformProperties properties) {

@@ -115,16 +115,27 @@ public final class RecordPublisher {
         });
     }
 
-    private static <K, V> ProducerRecord<Object, byte[]> record(Topic<K, V> topic, K key, V value) {
-        return new ProducerRecord<>(
-                topic.name(),
-                topic.keySerde().serializer().serialize(topic.name(), key),
-                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
+    static <K, V> ProducerRecord<Object, byte[]> record(Topic<K, V> topic, K key, V value) {
+        try {
+            return new ProducerRecord<>(
+                    topic.name(),
+                    topic.keySerde().serializer().serialize(topic.name(), key),
+                    value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
+        } catch (RuntimeException e) {
+            throw SchemaRegistryUnavailableException.translate(e);
+        }
     }
 
-    /** Reads a value written to {@code topic}; a record no serde can read raises a SerializationException. */
+    /**
+     * Reads a value written to {@code topic}; a record no serde can read raises a SerializationException, one whose
+     * schema the registry could not be asked for a {@link SchemaRegistryUnavailableException}.
+     */
     public static <K, V> V read(Topic<K, V> topic, byte[] value) {
-        return topic.valueSerde().deserializer().deserialize(topic.name(), value);
+        try {
+            return topic.valueSerde().deserializer().deserialize(topic.name(), value);
+        } catch (RuntimeException e) {
+            throw SchemaRegistryUnavailableException.translate(e);
+        }
     }
 
     /**

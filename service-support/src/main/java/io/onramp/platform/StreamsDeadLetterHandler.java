@@ -71,6 +71,10 @@ public final class StreamsDeadLetterHandler extends RecoveringDeserializationExc
     @Override
     public Response handleError(
             ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (SchemaRegistryUnavailableException.isCause(exception)) {
+            // Not the record's fault: stop rather than park a readable record; it is read again once restarted.
+            return Response.fail();
+        }
         Response response = super.handleError(context, record, exception);
         if (!GLOBAL.equals(context.taskId())
                 || response.deadLetterQueueRecords().isEmpty()) {

@@ -78,6 +78,18 @@ class StreamsDeadLetterHandlerTest {
         });
     }
 
+    @Test
+    void aRecordWhoseSchemaTheRegistryCouldNotGiveIsNotDeadLetteredButStopsTheThread() {
+        var unreachable = new RuntimeException(new java.util.concurrent.ExecutionException(
+                new java.net.ConnectException("Connection refused: /127.0.0.1:8090")));
+
+        var response = handler.handleError(context(new TaskId(0, 3)), poison, unreachable);
+
+        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+        assertThat(producer.history()).isEmpty();
+    }
+
     private ErrorHandlerContext context(TaskId task) {
         return new ErrorHandlerContext() {
             @Override

@@ -5,6 +5,7 @@ import io.onramp.gateway.command.CommandRejectedException;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.security.DenialAudit;
 import io.onramp.gateway.security.MissingPermissionException;
+import io.onramp.platform.SchemaRegistryUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -186,8 +187,8 @@ class ApiExceptionHandler {
     }
 
     /**
-     * A dependency that is down (DESIGN §8): PostgreSQL refusing connections or queries past the pool's bound, or the
-     * broker not acknowledging a command in time. A 503 in the envelope with {@code Retry-After}, within seconds, never
+     * A dependency that is down (DESIGN §8): PostgreSQL refusing connections or queries past the pool's bound, the
+     * broker not acknowledging a command in time, or the schema registry not answering for a schema not cached yet. A 503 in the envelope with {@code Retry-After}, within seconds, never
      * a hang: a command answered so was not acknowledged, and the client may send it again.
      */
     @ExceptionHandler({
@@ -197,7 +198,9 @@ class ApiExceptionHandler {
         org.springframework.kafka.KafkaException.class
     })
     void unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String dependency = e instanceof DataAccessException ? "the database" : "the message broker";
+        String dependency = e instanceof DataAccessException
+                ? "the database"
+                : e instanceof SchemaRegistryUnavailableException ? "the schema registry" : "the message broker";
         log.warn("{} {}: {} unavailable: {}", request.getMethod(), request.getRequestURI(), dependency, e.toString());
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         answer(response, ErrorEnvelope.of(503, "Service unavailable: " + dependency + " is not answering", List.of()));
