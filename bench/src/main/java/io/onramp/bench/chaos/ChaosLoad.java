@@ -130,8 +130,10 @@ final class ChaosLoad {
         return scenario;
     }
 
+    /** Stops counting on {@code scenario}; the clients idle until the next {@link #begin}. */
     void end(Scenario scenario) {
         scenario.ended = Instant.now();
+        current.compareAndSet(scenario, null);
     }
 
     void stop() throws InterruptedException {
