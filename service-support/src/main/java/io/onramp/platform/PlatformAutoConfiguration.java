@@ -39,6 +39,8 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -55,7 +57,9 @@ public class PlatformAutoConfiguration {
      * lost, the schema registry not answering for a schema not cached yet), not that the record is at fault; matched anywhere in a failure's cause chain. Spring translates a refused
      * or lost PostgreSQL connection ({@code 08xxx}, {@code 57P0x}) to a {@link DataAccessResourceFailureException}; a
      * pool that gives up waiting throws {@link SQLTransientConnectionException}, also under a transaction that could
-     * not begin.
+     * not begin; a transaction whose commit or rollback fails (the connection died under it: the rollback's failure
+     * then replaces the statement's, and carries only the driver's {@code 08003}) is a
+     * {@link TransactionSystemException}.
      */
     static final List<Class<? extends Throwable>> OUTAGES = List.of(
             DataAccessResourceFailureException.class,
@@ -64,6 +68,8 @@ public class PlatformAutoConfiguration {
             SQLNonTransientConnectionException.class,
             SQLRecoverableException.class,
             ConnectException.class,
+            CannotCreateTransactionException.class,
+            TransactionSystemException.class,
             SchemaRegistryUnavailableException.class);
 
     @Bean
