@@ -115,9 +115,9 @@ public final class Topics {
                 deadLetterReplays);
     }
 
-    /** A serde of its own for a state store holding {@code type}: its changelog registers its schema like a topic. */
+    /** A serde of its own for a state store holding {@code type}: local state that needs no registry ({@link StoreSerde}). */
     public <T extends SpecificRecord> Serde<T> storeSerde(Class<T> type) {
-        return serdes.valueSerde(type);
+        return new StoreSerde<>(type, serdes.valueSerde(type));
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
