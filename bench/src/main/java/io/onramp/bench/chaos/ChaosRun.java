@@ -151,6 +151,7 @@ public final class ChaosRun {
         if (CHOSEN.contains("postgres") || CHOSEN.contains("registry")) {
             // The gateway as deployed: a command not answered within 5 s is a 202, and counted as acknowledged.
             load.through(startGateway(environment));
+            warmUp();
             if (CHOSEN.contains("postgres")) {
                 outages.add(outage(Infrastructure.Part.POSTGRES, "PostgreSQL"));
             }
@@ -213,13 +214,18 @@ public final class ChaosRun {
         return scenario;
     }
 
+    /** Load not reported, through a gateway just started: its first calls are slow (JIT, first look-ups). */
+    private void warmUp() throws InterruptedException {
+        var warmUp = load.begin("warm-up");
+        Thread.sleep(NODE_DOWN.toMillis());
+        load.end(warmUp);
+    }
+
     private void brokers() throws Exception {
         load.setUp(startServices(environment));
         load.start(CLIENTS);
         List<Scenario> scenarios = new ArrayList<>();
-        var warmUp = load.begin("warm-up"); // the services' first calls are slow (JIT); not reported
-        Thread.sleep(NODE_DOWN.toMillis());
-        load.end(warmUp);
+        warmUp();
         var steady = load.begin("no fault (baseline)");
         Thread.sleep(NODE_DOWN.toMillis());
         load.end(steady);
