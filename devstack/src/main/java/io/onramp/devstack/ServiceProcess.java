@@ -92,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Kills the JVM without letting it shut down, as a crash would. */
     public void kill() {
-        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        process.kill();
     }
 
     @Override

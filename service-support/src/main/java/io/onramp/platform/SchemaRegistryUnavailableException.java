@@ -30,9 +30,6 @@ public final class SchemaRegistryUnavailableException extends KafkaException {
                     || cause instanceof HttpTimeoutException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                return false;
-            }
         }
         return false;
     }

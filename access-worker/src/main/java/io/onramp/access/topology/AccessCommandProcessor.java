@@ -49,17 +49,8 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
         this.waiting = new CatalogueWait<>(
                 context,
                 AccessTopology.AWAITING_CATALOGUE_STORE,
-                new CatalogueWait.Lookup<>() {
-                    @Override
-                    public Set<String> find(AccessCommand command) {
-                        return known(command);
-                    }
-
-                    @Override
-                    public boolean complete(AccessCommand command, Set<String> known) {
-                        return known.size() == new HashSet<>(interviewIds(command)).size();
-                    }
-                },
+                this::known,
+                (command, known) -> known.size() == new HashSet<>(interviewIds(command)).size(),
                 this::decide);
     }
 

@@ -70,19 +70,10 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
         this.waiting = new CatalogueWait<>(
                 context,
                 AccessTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE,
-                new CatalogueWait.Lookup<>() {
-                    @Override
-                    public Optional<InterviewSpec> find(AttemptCommand command) {
-                        return command.getPayload() instanceof StartAttempt start
-                                ? interview(command.getMetadata().getTenantId(), start.getInterviewId())
-                                : Optional.empty();
-                    }
-
-                    @Override
-                    public boolean complete(AttemptCommand command, Optional<InterviewSpec> interview) {
-                        return !(command.getPayload() instanceof StartAttempt) || interview.isPresent();
-                    }
-                },
+                command -> command.getPayload() instanceof StartAttempt start
+                        ? interview(command.getMetadata().getTenantId(), start.getInterviewId())
+                        : Optional.empty(),
+                (command, interview) -> !(command.getPayload() instanceof StartAttempt) || interview.isPresent(),
                 this::decide);
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,13 +33,6 @@ final class CatalogueWait<C, F> {
     static final Duration RECHECK = Duration.ofMillis(20);
     private static final char SEPARATOR = '\u0000';
 
-    /** Looks a command's interviews up in the catalogue, and tells whether it found all of them. */
-    interface Lookup<C, F> {
-        F find(C command);
-
-        boolean complete(C command, F found);
-    }
-
     /** Decides a command with what its look-up found. */
     @FunctionalInterface
     interface Decider<C, F> {
@@ -46,18 +41,30 @@ final class CatalogueWait<C, F> {
 
     private final ProcessorContext<?, ?> context;
     private final TimestampedKeyValueStore<String, C> parked;
-    private final Lookup<C, F> lookup;
+    private final Function<C, F> find;
+    private final BiPredicate<C, F> complete;
     private final Decider<C, F> decider;
     /** The keys with parked commands, as the store holds them: kept in memory to spare a look-up per command. */
     private final Set<String> parkedKeys = new HashSet<>();
     /** The last parked command's place in arrival order (commands may arrive from several topics). */
     private long sequence;
 
-    /** Resumes what {@code store} holds and rechecks it every {@link #RECHECK} from now on. */
-    CatalogueWait(ProcessorContext<?, ?> context, String store, Lookup<C, F> lookup, Decider<C, F> decider) {
+    /**
+     * Resumes what {@code store} holds and rechecks it every {@link #RECHECK} from now on.
+     *
+     * @param find looks a command's interviews up in the catalogue
+     * @param complete whether what {@code find} found is all the command names
+     */
+    CatalogueWait(
+            ProcessorContext<?, ?> context,
+            String store,
+            Function<C, F> find,
+            BiPredicate<C, F> complete,
+            Decider<C, F> decider) {
         this.context = context;
         this.parked = context.getStateStore(store);
-        this.lookup = lookup;
+        this.find = find;
+        this.complete = complete;
         this.decider = decider;
         try (var all = parked.all()) {
             all.forEachRemaining(entry -> {
@@ -71,8 +78,8 @@ final class CatalogueWait<C, F> {
     /** Decides the command now if nothing of its key waits and the catalogue holds what it names; else parks it. */
     void offer(Record<String, C> record) {
         if (!parkedKeys.contains(record.key())) {
-            F found = lookup.find(record.value());
-            if (lookup.complete(record.value(), found)) {
+            F found = find.apply(record.value());
+            if (complete.test(record.value(), found)) {
                 decider.decide(record.key(), record.value(), found, record.timestamp(), record.headers());
                 return;
             }
@@ -98,8 +105,8 @@ final class CatalogueWait<C, F> {
                 }
                 C command = entry.value.value();
                 boolean expired = now - entry.value.timestamp() >= WAIT.toMillis();
-                F found = lookup.find(command);
-                if (!expired && !lookup.complete(command, found)) {
+                F found = find.apply(command);
+                if (!expired && !complete.test(command, found)) {
                     waiting.add(key);
                     continue;
                 }
