@@ -106,20 +106,30 @@ final class ChildProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(GRACE);
+    }
+
+    /**
+     * Asks the process to stop, kills it if it has not within {@code grace}, and says whether it ended by itself
+     * normally (exit 0, or 143 after the request); false too if it had ended before.
+     */
+    boolean stop(Duration grace) {
         if (!process.isAlive()) {
-            return;
+            return false;
         }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue() == 0 || process.exitValue() == 128 + 15;
             }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     static void sleep(long millis) {

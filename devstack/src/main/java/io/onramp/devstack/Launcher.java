@@ -35,6 +35,7 @@ public final class Launcher {
     }
 
     private static void run(Arguments arguments) throws InterruptedException {
+        System.setProperty(ServiceProcess.CLASS_DATA_SHARING_PROPERTY, "true");
         Path dataDir = Path.of(arguments.option("--data-dir", ".onramp"));
         boolean fresh = arguments.flag("--fresh");
         long started = System.nanoTime();
@@ -44,8 +45,21 @@ public final class Launcher {
         List<ServiceProcess> services = new ArrayList<>();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nonramp: stopping");
-            services.forEach(ServiceProcess::close);
+            boolean recording = services.stream().anyMatch(ServiceProcess::recordsClassData);
+            System.out.println("\nonramp: stopping"
+                    + (recording ? " (recording the services' class data for faster starts: once per build)" : ""));
+            // A thread each: the common pool runs one task at a time on two cores, and each stop may wait long.
+            var stopping = services.stream()
+                    .map(service -> new Thread(service::close, "stop-" + service.name()))
+                    .toList();
+            stopping.forEach(Thread::start);
+            for (Thread thread : stopping) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             infrastructure.close();
             stopped.countDown();
         }));

@@ -15,14 +15,26 @@ public final class ServiceProcess implements AutoCloseable {
     /** Set to {@code true} to run services with the optimising compiler too (benchmarks). */
     public static final String FULL_JIT_PROPERTY = "onramp.devstack.full-jit";
 
+    /**
+     * Set to {@code true} to start services from a class-data archive of their build ({@code onramp run}): the first
+     * run of a build records it when the service stops, later runs start from it, about 40% faster.
+     */
+    public static final String CLASS_DATA_SHARING_PROPERTY = "onramp.devstack.class-data-sharing";
+
+    /** Time to stop and, the first time, write a class-data archive while the other services write theirs. */
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
+
     private final String name;
     private final ChildProcess process;
     private final int port;
+    /** The extraction whose archive this JVM records at exit, or null. */
+    private final ExtractedJar recording;
 
-    private ServiceProcess(String name, ChildProcess process, int port) {
+    private ServiceProcess(String name, ChildProcess process, int port, ExtractedJar recording) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.recording = recording;
     }
 
     /** Starts the service and returns without waiting; see {@link #awaitHealthy()}. */
@@ -31,11 +43,24 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.requireFree(port, service.module());
         var env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
+        var jar = ExtractedJar.of(service.executableJar(), logDir);
         var command = new ArrayList<>(jvm());
-        command.addAll(List.of("-jar", service.executableJar().toString(), "--spring.profiles.active=dev"));
+        ExtractedJar recording = null;
+        if (Boolean.getBoolean(CLASS_DATA_SHARING_PROPERTY)) {
+            var archive = jar.classDataArchive();
+            if (archive.isPresent()) {
+                command.add("-XX:SharedArchiveFile=" + archive.get());
+            } else {
+                command.add("-XX:ArchiveClassesAtExit=" + jar.archiveInProgress());
+                // Else every class the archive cannot hold (generated accessors, …) is a warning in the service's log.
+                command.add("-Xlog:cds=error");
+                recording = jar;
+            }
+        }
+        command.addAll(List.of("-jar", jar.applicationJar().toString(), "--spring.profiles.active=dev"));
         command.addAll(List.of(extraArgs));
         var child = ChildProcess.start(service.module(), command, env, logDir.resolve(service.module() + ".log"));
-        return new ServiceProcess(service.module(), child, port);
+        return new ServiceProcess(service.module(), child, port, recording);
     }
 
     /**
@@ -49,7 +74,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(port));
         var command = new ArrayList<>(jvm());
         command.addAll(List.of("-cp", classpath, mainClass));
-        return new ServiceProcess(name, ChildProcess.start(name, command, env, logDir.resolve(name + ".log")), port);
+        return new ServiceProcess(
+                name, ChildProcess.start(name, command, env, logDir.resolve(name + ".log")), port, null);
     }
 
     /** The JVM every service runs in. */
@@ -95,8 +121,17 @@ public final class ServiceProcess implements AutoCloseable {
         process.kill();
     }
 
+    /** Whether this JVM writes its build's class-data archive when it stops, which makes that stop take longer. */
+    public boolean recordsClassData() {
+        return recording != null;
+    }
+
     @Override
     public void close() {
-        process.close();
+        if (recording == null) {
+            process.close();
+        } else if (process.stop(RECORDING_GRACE)) {
+            recording.keepArchive();
+        }
     }
 }
