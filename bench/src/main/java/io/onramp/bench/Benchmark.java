@@ -136,6 +136,7 @@ public final class Benchmark {
     private void run() throws Exception {
         interview = setUpAccess();
         setUpWorkflows();
+        setUpSchedules();
         idle();
         var floors = new LinkedHashMap<Integer, Load.Result>();
         // Closed before the paths run, so that their idle polling is no part of any Onramp cell.
@@ -155,6 +156,15 @@ public final class Benchmark {
                 floors,
                 this::moveTask,
                 this::movePeerTask);
+        path(
+                "Schedule change (reschedule between two slots, If-Match; a tenant per client)",
+                workflowWorker,
+                floors,
+                client -> reschedule(tenantOf(client), client),
+                client -> reschedulePeer(tenantOf(client), client));
+        oneTenant();
+        reads("Read an interview by id", this::readInterview, this::readPeerInterview);
+        reads("Guest dashboard (one guest's workflow, groups and tasks)", this::readDashboard, this::readPeerDashboard);
         bulkGrant();
         enrolmentIngestion();
         System.out.println(report);
@@ -198,6 +208,38 @@ public final class Benchmark {
         }
         report.append("  ratios (targets: p50/p99 <= 1.5 x floor; throughput >= 0.7 x floor at 16, >= 1.0 x peer"
                         + " at 64):%n".formatted())
+                .append(ratios);
+    }
+
+    /**
+     * Schedule commands are decided one at a time per tenant (double bookings are checked across the tenant's
+     * schedules): 16 clients in one tenant show that bound, beside the same 16 clients in tenants of their own.
+     */
+    private void oneTenant() throws Exception {
+        section("Schedule change, all 16 clients in one tenant");
+        var ours = cell("onramp, one tenant", 16, client -> reschedule(ONE_TENANT, client), workflowWorker);
+        var theirs = cell("postgres peer, one tenant", 16, client -> reschedulePeer(ONE_TENANT, client), null);
+        report.append("  ratios: throughput %.2f x peer; p50 %.2f x peer%n"
+                .formatted(ours.perSecond() / theirs.perSecond(), ours.p50Millis() / theirs.p50Millis()));
+    }
+
+    /** A read path at every client count beside the peer reading the same rows with the same token verification. */
+    private void reads(String name, Load.Operation onramp, Load.Operation peerCall) throws Exception {
+        section(name);
+        Load.run(16, JIT_WARM_UP, Duration.ZERO, onramp);
+        Load.run(16, JIT_WARM_UP, Duration.ZERO, peerCall);
+        var ratios = new StringBuilder();
+        for (int clients : CLIENTS) {
+            var ours = cell("onramp", clients, onramp, null);
+            var theirs = cell("postgres peer", clients, peerCall, null);
+            ratios.append("  %2d clients: throughput %.2f x peer; p99 %.2f x peer; p50 %.2f x peer%n"
+                    .formatted(
+                            clients,
+                            ours.perSecond() / theirs.perSecond(),
+                            ours.p99Millis() / theirs.p99Millis(),
+                            ours.p50Millis() / theirs.p50Millis()));
+        }
+        report.append("  ratios (targets at 16 and 64: throughput >= 1.0 x peer, p99 <= 1.5 x peer):%n".formatted())
                 .append(ratios);
     }
 
@@ -373,12 +415,147 @@ public final class Benchmark {
         }
     }
 
-    /** The guest's own token, with the reviewer's permission too, so one client can move its task both ways. */
+    /**
+     * The guest's own token, with the reviewer's permission too, so one client can move its task both ways, and
+     * reading the dashboard.
+     */
     private String guestToken(int client) {
         return guestTokens.computeIfAbsent(
                 client,
                 c -> DevTokens.mint(
-                        "g-" + c, TENANT, List.of("workflows:update", "workflows:review"), Duration.ofHours(1)));
+                        "g-" + c,
+                        TENANT,
+                        List.of("workflows:update", "workflows:review", "workflows:read"),
+                        Duration.ofHours(1)));
+    }
+
+    private final String reader = DevTokens.mint("u-reader", TENANT, List.of("interviews:read"), Duration.ofHours(1));
+
+    private boolean readInterview(int client) throws Exception {
+        return get(gateway + "/api/v1/interviews/" + interview, reader).statusCode() == 200;
+    }
+
+    private boolean readPeerInterview(int client) throws Exception {
+        return get(peer + "/peer/interviews/" + interview, reader).statusCode() == 200;
+    }
+
+    private boolean readDashboard(int client) throws Exception {
+        return get(gateway + "/api/v1/guests/g-" + client + "/dashboard", guestToken(client))
+                        .statusCode()
+                == 200;
+    }
+
+    private boolean readPeerDashboard(int client) throws Exception {
+        return get(peer + "/peer/guests/g-" + client + "/dashboard", guestToken(client))
+                        .statusCode()
+                == 200;
+    }
+
+    private static final String ONE_TENANT = "bench-schedules";
+    private static final String[][] SLOTS = {
+        {"2031-01-01T10:00:00Z", "2031-01-01T11:00:00Z"}, {"2031-01-02T10:00:00Z", "2031-01-02T11:00:00Z"}
+    };
+    /** Schedule id and version by tenant and client, on each side. */
+    private final Map<String, String> schedules = new ConcurrentHashMap<>();
+
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Map<String, Long> peerVersions = new ConcurrentHashMap<>();
+    private final Map<String, String> scheduleTokens = new ConcurrentHashMap<>();
+
+    private static String tenantOf(int client) {
+        return "bench-schedules-" + client;
+    }
+
+    private String scheduleToken(String tenant) {
+        return scheduleTokens.computeIfAbsent(
+                tenant,
+                t -> DevTokens.mint(
+                        "u-recruiter",
+                        t,
+                        List.of("schedules:create", "schedules:update", "schedules:read_all"),
+                        Duration.ofHours(1)));
+    }
+
+    /** A schedule per client in a tenant of its own, and 16 in one tenant; each with its own interviewer. */
+    private void setUpSchedules() throws Exception {
+        try (Connection db = database()) {
+            var insert = db.prepareStatement(
+                    "INSERT INTO bench_peer.schedules VALUES (?, ?, ?, ?::timestamptz, ?::timestamptz, 1)"
+                            + " ON CONFLICT DO NOTHING");
+            for (int client = 0; client < 64 + 16; client++) {
+                String tenant = client < 64 ? tenantOf(client) : ONE_TENANT;
+                int owner = client < 64 ? client : client - 64;
+                String interviewer = "i-" + owner;
+                String id = created(gateway + "/api/v1/schedules", scheduleToken(tenant), """
+                        {"interview_type":"technical","title":"Bench","scheduled_start":"%s","scheduled_end":"%s",
+                         "timezone":"UTC","meeting_provider":"zoom","meeting_url":"https://zoom.us/j/1",
+                         "candidate":{"id":"c-%d","name":"Casey","email":"c-%d@example.com","timezone":"UTC"},
+                         "interviewer_ids":["%s"]}""".formatted(
+                                SLOTS[0][0], SLOTS[0][1], owner, owner, interviewer));
+                String key = tenant + "/" + owner;
+                schedules.put(key, id);
+                versions.put(key, 1L);
+                peerVersions.put(key, 1L);
+                insert.setString(1, tenant);
+                insert.setString(2, id);
+                insert.setString(3, interviewer);
+                insert.setString(4, SLOTS[0][0]);
+                insert.setString(5, SLOTS[0][1]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Moves the client's schedule to the slot it is not in, naming the version it last saw. */
+    private boolean reschedule(String tenant, int client) throws Exception {
+        String key = tenant + "/" + client;
+        String url = gateway + "/api/v1/schedules/" + schedules.get(key);
+        var authorization = "Bearer " + scheduleToken(tenant);
+        if (moved(
+                versions,
+                key,
+                send(
+                        "POST",
+                        url + "/reschedule",
+                        Map.of("Authorization", authorization, "If-Match", ifMatch(versions, key)),
+                        slot(versions, key)))) {
+            return true;
+        }
+        // Not answered in time (a 202 is applied later) or refused: learn the version and go on from there.
+        moved(versions, key, send("GET", url, Map.of("Authorization", authorization), ""));
+        return false;
+    }
+
+    private boolean reschedulePeer(String tenant, int client) throws Exception {
+        String key = tenant + "/" + client;
+        return moved(
+                peerVersions,
+                key,
+                send(
+                        "POST",
+                        peer + "/peer/schedules/" + tenant + "/" + schedules.get(key) + "/reschedule",
+                        Map.of("If-Match", ifMatch(peerVersions, key)),
+                        slot(peerVersions, key)));
+    }
+
+    private static String ifMatch(Map<String, Long> versions, String key) {
+        return "\"" + versions.get(key) + "\"";
+    }
+
+    /** Odd versions sit in the first slot, even ones in the second: each move goes to the other. */
+    private static String slot(Map<String, Long> versions, String key) {
+        String[] slot = SLOTS[(int) (versions.get(key) % 2)];
+        return "{\"scheduled_start\":\"" + slot[0] + "\",\"scheduled_end\":\"" + slot[1] + "\"}";
+    }
+
+    private static boolean moved(Map<String, Long> versions, String key, HttpResponse<String> response) {
+        var etag = response.headers().firstValue("ETag");
+        if (response.statusCode() != 200 || etag.isEmpty()) {
+            return false;
+        }
+        versions.put(key, Long.parseLong(etag.get().replace("\"", "").replace("W/", "")));
+        return true;
     }
 
     private boolean moveTask(int client) throws Exception {
@@ -547,6 +724,10 @@ public final class Benchmark {
 
     private Connection database() throws Exception {
         return DriverManager.getConnection(infrastructure.jdbcUrl(), "onramp", "onramp");
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return send("GET", url, Map.of("Authorization", "Bearer " + token), "");
     }
 
     private HttpResponse<String> put(String url, String token, String json) throws Exception {

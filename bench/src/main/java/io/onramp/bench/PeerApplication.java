@@ -41,6 +41,11 @@ public class PeerApplication {
             CREATE TABLE IF NOT EXISTS bench_peer.interviews (id text PRIMARY KEY);
             CREATE TABLE IF NOT EXISTS bench_peer.tasks (guest_id text, task_key text, status text NOT NULL,
                 note text, version bigint NOT NULL, PRIMARY KEY (guest_id, task_key));
+            CREATE TABLE IF NOT EXISTS bench_peer.schedules (tenant_id text, id text, interviewer text NOT NULL,
+                scheduled_start timestamptz NOT NULL, scheduled_end timestamptz NOT NULL, version bigint NOT NULL,
+                PRIMARY KEY (tenant_id, id));
+            CREATE INDEX IF NOT EXISTS schedules_by_interviewer
+                ON bench_peer.schedules (tenant_id, interviewer, scheduled_start);
             """;
 
     @RestController
@@ -94,6 +99,53 @@ public class PeerApplication {
                     .params(userId, ids)
                     .update();
             return ResponseEntity.ok(Map.of("user_id", userId, "created_access_count", created));
+        }
+
+        /**
+         * A reschedule as a synchronous design would make it: lock the schedule, check the version the client names
+         * and that the interviewer is free at the new time (another schedule overlapping it is a conflict), update.
+         */
+        @PostMapping("/peer/schedules/{tenantId}/{scheduleId}/reschedule")
+        @Transactional
+        public ResponseEntity<Map<String, Object>> reschedule(
+                @PathVariable String tenantId,
+                @PathVariable String scheduleId,
+                @RequestHeader("If-Match") String ifMatch,
+                @RequestBody Map<String, String> body) {
+            var current = jdbc.sql("SELECT interviewer, version FROM bench_peer.schedules"
+                            + " WHERE tenant_id = ? AND id = ? FOR UPDATE")
+                    .params(tenantId, scheduleId)
+                    .query((rs, row) -> Map.of("interviewer", rs.getString(1), "version", rs.getLong(2)))
+                    .single();
+            long version = (Long) current.get("version");
+            if (!ifMatch.equals("\"" + version + "\"")) {
+                return ResponseEntity.status(409).body(Map.of("message", "Version is " + version));
+            }
+            Timestamp start = Timestamp.from(Instant.parse(body.get("scheduled_start")));
+            Timestamp end = Timestamp.from(Instant.parse(body.get("scheduled_end")));
+            boolean busy = jdbc.sql("SELECT EXISTS (SELECT 1 FROM bench_peer.schedules WHERE tenant_id = ?"
+                            + " AND interviewer = ? AND id <> ? AND scheduled_start < ? AND scheduled_end > ?)")
+                    .params(tenantId, current.get("interviewer"), scheduleId, end, start)
+                    .query(Boolean.class)
+                    .single();
+            if (busy) {
+                return ResponseEntity.status(409).body(Map.of("message", "Interviewer is busy"));
+            }
+            jdbc.sql("UPDATE bench_peer.schedules SET scheduled_start = ?, scheduled_end = ?, version = version + 1"
+                            + " WHERE tenant_id = ? AND id = ?")
+                    .params(start, end, tenantId, scheduleId)
+                    .update();
+            return ResponseEntity.ok()
+                    .eTag("\"" + (version + 1) + "\"")
+                    .body(Map.of(
+                            "id",
+                            scheduleId,
+                            "scheduled_start",
+                            body.get("scheduled_start"),
+                            "scheduled_end",
+                            body.get("scheduled_end"),
+                            "version",
+                            version + 1));
         }
 
         @GetMapping("/actuator/health")
