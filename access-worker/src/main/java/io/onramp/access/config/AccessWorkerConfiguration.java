@@ -1,6 +1,7 @@
 package io.onramp.access.config;
 
 import io.onramp.access.topology.AccessTopology;
+import io.onramp.access.topology.AttemptTopology;
 import io.onramp.access.topology.InterviewCatalogTopology;
 import io.onramp.platform.StreamsTopologies;
 import io.onramp.platform.jdbc.CommandOutcomes;
@@ -31,12 +32,19 @@ class AccessWorkerConfiguration {
     }
 
     @Bean
-    AccessTopology accessTopology(Topics topics, Clock clock, AccessWorkerProperties properties) {
-        return new AccessTopology(topics, clock, properties.timers());
+    AccessTopology accessTopology(Topics topics, Clock clock) {
+        return new AccessTopology(topics, clock);
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer topologies(InterviewCatalogTopology catalog, AccessTopology access) {
-        return StreamsTopologies.of(catalog::build, access::build);
+    AttemptTopology attemptTopology(Topics topics, Clock clock, AccessWorkerProperties properties) {
+        return new AttemptTopology(topics, clock, properties.timers());
+    }
+
+    /** Attempts after access: a start reads the owner's grants from the access store. */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer topologies(
+            InterviewCatalogTopology catalog, AccessTopology access, AttemptTopology attempts) {
+        return StreamsTopologies.of(catalog::build, access::build, attempts::build);
     }
 }

@@ -1,11 +1,8 @@
 package io.onramp.access.topology;
 
 import io.onramp.schemas.AccessCommand;
-import io.onramp.schemas.AttemptCommand;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
-import io.onramp.timers.TimerSettings;
-import io.onramp.timers.Timers;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -18,8 +15,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The ACCESS table: per tenant and user, the interviews the user may take. Fed by grant and revoke commands from the
- * gateway and by upstream enrolment events, and read, on the same partition, when the user starts an attempt. Every
- * decision goes to the outcome topic for the read model and the reply.
+ * gateway and by upstream enrolment events, and read, on the same partition, when the user starts an attempt
+ * ({@link AttemptTopology}, built after this one). Every decision goes to the outcome topic for the read model and the
+ * reply.
  * Enrolment events are re-keyed by tenant and user whatever key their producer chose, so that one user's changes are
  * always decided on one partition.
  */
@@ -27,18 +25,13 @@ public final class AccessTopology {
 
     static final String ACCESS_STORE = "access";
     static final String AWAITING_CATALOGUE_STORE = "access-awaiting-catalogue";
-    static final String ATTEMPTS_STORE = "attempts";
-    static final String ATTEMPTS_AWAITING_CATALOGUE_STORE = "attempts-awaiting-catalogue";
-    static final String SCHEDULED_ENDS = "attempt-scheduled-ends";
 
     private final Topics topics;
     private final Clock clock;
-    private final TimerSettings timerSettings;
 
-    public AccessTopology(Topics topics, Clock clock, TimerSettings timerSettings) {
+    public AccessTopology(Topics topics, Clock clock) {
         this.topics = topics;
         this.clock = clock;
-        this.timerSettings = timerSettings;
     }
 
     public void build(StreamsBuilder builder) {
@@ -67,24 +60,6 @@ public final class AccessTopology {
         fromGateway
                 .merge(fromUpstream)
                 .process(() -> new AccessCommandProcessor(clock), ACCESS_STORE, AWAITING_CATALOGUE_STORE)
-                .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
-
-        // Attempts are keyed by tenant and owner like ACCESS rows, so a start is decided beside the owner's grants.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ATTEMPTS_STORE),
-                commands.keySerde(),
-                topics.storeSerde(io.onramp.schemas.Attempt.class)));
-        Timers.storeBuilders(SCHEDULED_ENDS).forEach(builder::addStateStore);
-        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(ATTEMPTS_AWAITING_CATALOGUE_STORE),
-                Serdes.String(),
-                topics.storeSerde(AttemptCommand.class)));
-        var attemptCommands = topics.attemptCommands;
-        builder.stream(attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
-                .process(
-                        () -> new AttemptCommandProcessor(clock, timerSettings),
-                        Timers.storeNames(
-                                SCHEDULED_ENDS, ACCESS_STORE, ATTEMPTS_STORE, ATTEMPTS_AWAITING_CATALOGUE_STORE))
                 .to(users.name(), Produced.with(users.keySerde(), users.valueSerde()));
     }
 }

@@ -60,16 +60,16 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
     public void init(ProcessorContext<String, AccessOutcome> context) {
         this.context = context;
         this.access = context.getStateStore(AccessTopology.ACCESS_STORE);
-        this.attempts = context.getStateStore(AccessTopology.ATTEMPTS_STORE);
+        this.attempts = context.getStateStore(AttemptTopology.ATTEMPTS_STORE);
         this.catalog = context.getStateStore(InterviewCatalogTopology.GLOBAL_CATALOG_STORE);
         // Timer ids are attempt keys; payloads the owner's key, which the expiry's outcome is keyed by.
-        this.scheduledEnds = Timers.of(context, AccessTopology.SCHEDULED_ENDS, Serdes.String());
+        this.scheduledEnds = Timers.of(context, AttemptTopology.SCHEDULED_ENDS, Serdes.String());
         armMissingTimers();
         TimerPunctuation.schedule(context, scheduledEnds, timerSettings, clock, this::scheduledEnd);
         // A start names an interview the catalogue may not hold yet; the owner's later commands wait behind it.
         this.waiting = new CatalogueWait<>(
                 context,
-                AccessTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE,
+                AttemptTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE,
                 command -> command.getPayload() instanceof StartAttempt start
                         ? interview(command.getMetadata().getTenantId(), start.getInterviewId())
                         : Optional.empty(),

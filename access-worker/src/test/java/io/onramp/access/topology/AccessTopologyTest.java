@@ -14,7 +14,6 @@ import io.onramp.schemas.LocalAvroSerdes;
 import io.onramp.schemas.RevokeAccess;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.UserAccess;
-import io.onramp.timers.TimerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +45,7 @@ class AccessTopologyTest {
         var builder = new StreamsBuilder();
         var clock = Clock.fixed(NOW, ZoneOffset.UTC);
         new InterviewCatalogTopology(topics, clock).build(builder);
-        new AccessTopology(topics, clock, TimerSettings.DEFAULT).build(builder);
+        new AccessTopology(topics, clock).build(builder);
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-worker-test");
         driver = new TopologyTestDriver(builder.build(), config);

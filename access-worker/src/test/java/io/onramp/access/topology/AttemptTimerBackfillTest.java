@@ -35,12 +35,12 @@ class AttemptTimerBackfillTest {
 
     @BeforeEach
     void stores() {
-        attempts = store(AccessTopology.ATTEMPTS_STORE, topics.storeSerde(Attempt.class));
+        attempts = store(AttemptTopology.ATTEMPTS_STORE, topics.storeSerde(Attempt.class));
         store(AccessTopology.ACCESS_STORE, Serdes.ByteArray());
         store(InterviewCatalogTopology.GLOBAL_CATALOG_STORE, Serdes.ByteArray());
-        InMemoryTimerStores.register(context, AccessTopology.SCHEDULED_ENDS);
+        InMemoryTimerStores.register(context, AttemptTopology.SCHEDULED_ENDS);
         var parked = Stores.timestampedKeyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(AccessTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE),
+                        Stores.inMemoryKeyValueStore(AttemptTopology.ATTEMPTS_AWAITING_CATALOGUE_STORE),
                         Serdes.String(),
                         Serdes.ByteArray())
                 .withLoggingDisabled()

@@ -52,7 +52,8 @@ class AttemptTopologyTest {
     void startTopologies() {
         var builder = new StreamsBuilder();
         new InterviewCatalogTopology(topics, clock).build(builder);
-        new AccessTopology(topics, clock, TimerSettings.DEFAULT).build(builder);
+        new AccessTopology(topics, clock).build(builder);
+        new AttemptTopology(topics, clock, TimerSettings.DEFAULT).build(builder);
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-worker-test");
         driver = new TopologyTestDriver(builder.build(), config, START);
