@@ -1,26 +1,15 @@
 package io.onramp.reminder;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import io.onramp.platform.architecture.OnrampArchitecture;
 
+/** The platform's layering rules (service-support's {@link OnrampArchitecture}) on this service's classes. */
 @AnalyzeClasses(packages = "io.onramp.reminder", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "org.apache.kafka..",
-                    "org.apache.avro..",
-                    "java.sql..",
-                    "io.onramp.schemas..")
-            .as("the domain is plain Java: no Spring, Kafka, Avro, JDBC or generated contract types");
+    static final ArchTests layers = ArchTests.in(OnrampArchitecture.class);
 }

@@ -197,12 +197,12 @@ class GuestWorkflowController {
         WorkflowViews.Definition definition = workflows
                 .definition(caller.tenantId(), definitionId, null)
                 .orElseThrow(() -> new NotFoundException("Workflow definition", definitionId));
-        var groups = List.of(json.treeToValue(definition.groups(), WorkflowDefinitionController.GroupRequest[].class));
+        var groups = List.of(json.treeToValue(definition.groups(), DefinitionGroups.GroupRequest[].class));
         return new WorkflowDefinition(
                 caller.tenantId(),
                 definitionId,
                 definition.version(),
-                WorkflowDefinitionController.avroGroups(groups),
+                DefinitionGroups.avro(groups),
                 definition.updatedBy(),
                 definition.updatedAt());
     }

@@ -10,15 +10,12 @@ import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.DefineWorkflow;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
-import io.onramp.schemas.WorkflowGroupDefinition;
-import io.onramp.schemas.WorkflowTaskDefinition;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,15 +45,7 @@ class WorkflowDefinitionController {
         this.workflows = workflows;
     }
 
-    record DefinitionRequest(@NotNull @Size(max = 50) List<@NotNull @Valid GroupRequest> groups) {}
-
-    record GroupRequest(
-            String key,
-            String title,
-            @NotNull @Size(max = 100) List<@NotNull TaskRequest> tasks) {}
-
-    record TaskRequest(
-            String key, String title, String description, String linkText, String linkUrlPath, String completesOn) {}
+    record DefinitionRequest(@NotNull @Size(max = 50) List<DefinitionGroups.@NotNull @Valid GroupRequest> groups) {}
 
     @Responds(also = 201, accepted = true, errors = 400)
     @PutMapping("/api/v1/workflow-definitions/{definitionId}")
@@ -67,9 +56,7 @@ class WorkflowDefinitionController {
             @Valid @RequestBody DefinitionRequest request) {
         Permissions.requireAny(caller, Permissions.WORKFLOWS_MANAGE);
         String id = WorkflowIds.definition(definitionId);
-        var groups = request.groups().stream()
-                .map(WorkflowDefinitionController::group)
-                .toList();
+        var groups = DefinitionGroups.avro(request.groups());
         var reply = commands.send(
                 caller,
                 topics.workflowDefinitionCommands,
@@ -99,25 +86,5 @@ class WorkflowDefinitionController {
         return workflows
                 .definition(caller.tenantId(), id, version)
                 .orElseThrow(() -> new NotFoundException("Workflow definition", id));
-    }
-
-    /** A definition's groups as the command carries them; absent texts are empty, for the worker to judge. */
-    static List<WorkflowGroupDefinition> avroGroups(List<GroupRequest> groups) {
-        return groups.stream().map(WorkflowDefinitionController::group).toList();
-    }
-
-    private static WorkflowGroupDefinition group(GroupRequest group) {
-        return new WorkflowGroupDefinition(
-                Objects.requireNonNullElse(group.key(), ""),
-                Objects.requireNonNullElse(group.title(), ""),
-                group.tasks().stream()
-                        .map(task -> new WorkflowTaskDefinition(
-                                Objects.requireNonNullElse(task.key(), ""),
-                                Objects.requireNonNullElse(task.title(), ""),
-                                Objects.requireNonNullElse(task.description(), ""),
-                                Objects.requireNonNullElse(task.linkText(), ""),
-                                Objects.requireNonNullElse(task.linkUrlPath(), ""),
-                                task.completesOn()))
-                        .toList());
     }
 }

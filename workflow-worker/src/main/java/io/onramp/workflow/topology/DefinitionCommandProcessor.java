@@ -7,6 +7,7 @@ import io.onramp.schemas.DefineWorkflow;
 import io.onramp.schemas.WorkflowOutcome;
 import io.onramp.workflow.domain.Definitions;
 import io.onramp.workflow.domain.WorkflowDefinition;
+import io.onramp.workflow.mapping.WorkflowMapping;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +41,11 @@ final class DefinitionCommandProcessor implements FixedKeyProcessor<String, Defi
         var command = record.value();
         var metadata = command.getMetadata();
         Optional<WorkflowDefinition> latest =
-                Optional.ofNullable(definitions.get(record.key())).map(WorkflowAvro::definition);
+                Optional.ofNullable(definitions.get(record.key())).map(WorkflowMapping::definition);
         var decision = Definitions.define(
                 metadata.getTenantId(),
                 command.getDefinitionId(),
-                WorkflowAvro.groups(command.getGroups()),
+                WorkflowMapping.groups(command.getGroups()),
                 metadata.getUserId(),
                 latest,
                 clock.instant());
@@ -55,7 +56,7 @@ final class DefinitionCommandProcessor implements FixedKeyProcessor<String, Defi
                     .orElse(true);
             io.onramp.schemas.WorkflowDefinition stored = null;
             if (changed) {
-                stored = WorkflowAvro.avro(definition);
+                stored = WorkflowMapping.avro(definition);
                 definitions.put(record.key(), stored);
             }
             var created = changed && definition.version() == 1 ? CommandOutcome.CREATED : CommandOutcome.ACCEPTED;

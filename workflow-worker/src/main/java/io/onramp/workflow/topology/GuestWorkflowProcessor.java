@@ -18,6 +18,7 @@ import io.onramp.workflow.domain.Role;
 import io.onramp.workflow.domain.WorkflowChange;
 import io.onramp.workflow.domain.WorkflowDefinition;
 import io.onramp.workflow.domain.WorkflowRules;
+import io.onramp.workflow.mapping.WorkflowMapping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -60,7 +61,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
         String tenant = metadata.getTenantId();
         Instant now = clock.instant();
         Optional<GuestWorkflow> existing =
-                Optional.ofNullable(taskState.get(record.key())).map(WorkflowAvro::workflow);
+                Optional.ofNullable(taskState.get(record.key())).map(WorkflowMapping::workflow);
         Object payload = command.getPayload();
         String actor = metadata.getUserId();
 
@@ -75,7 +76,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
             decision = WorkflowRules.changeStatus(
                     existing,
                     change.getTaskKey(),
-                    WorkflowAvro.status(change.getStatus()),
+                    WorkflowMapping.status(change.getStatus()),
                     roles(change),
                     change.getNote(),
                     now);
@@ -118,7 +119,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
             taskState.delete(key);
             change = new GuestWorkflowDeleted(workflow.tenantId(), workflow.guestId(), now);
         } else {
-            var stored = WorkflowAvro.avro(workflow);
+            var stored = WorkflowMapping.avro(workflow);
             taskState.put(key, stored);
             change = stored;
         }
@@ -142,11 +143,11 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
         if (carried != null
                 && carried.getTenantId().equals(tenant)
                 && carried.getDefinitionId().equals(enrol.getDefinitionId())) {
-            return Optional.of(WorkflowAvro.definition(carried));
+            return Optional.of(WorkflowMapping.definition(carried));
         }
         return Optional.ofNullable(definitions.get(Keys.of(tenant, enrol.getDefinitionId())))
                 .map(ValueAndTimestamp::value)
-                .map(WorkflowAvro::definition);
+                .map(WorkflowMapping::definition);
     }
 
     private static Set<Role> roles(ChangeTaskStatus change) {

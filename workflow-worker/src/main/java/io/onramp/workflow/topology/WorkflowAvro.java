@@ -6,29 +6,23 @@ import io.onramp.schemas.AttemptStatus;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.EnrollGuest;
 import io.onramp.schemas.EnrollmentEvent;
-import io.onramp.schemas.GuestTask;
-import io.onramp.schemas.GuestTaskGroup;
 import io.onramp.schemas.ObserveDomainEvent;
 import io.onramp.schemas.ScheduleEvent;
 import io.onramp.schemas.WorkflowCommand;
 import io.onramp.schemas.WorkflowEvent;
 import io.onramp.schemas.WorkflowEventType;
-import io.onramp.schemas.WorkflowGroupDefinition;
-import io.onramp.schemas.WorkflowStatus;
-import io.onramp.schemas.WorkflowTaskDefinition;
-import io.onramp.workflow.domain.GroupDefinition;
 import io.onramp.workflow.domain.GuestWorkflow;
-import io.onramp.workflow.domain.Task;
-import io.onramp.workflow.domain.TaskDefinition;
-import io.onramp.workflow.domain.TaskGroup;
-import io.onramp.workflow.domain.TaskStatus;
 import io.onramp.workflow.domain.WorkflowChange;
-import io.onramp.workflow.domain.WorkflowDefinition;
+import io.onramp.workflow.mapping.WorkflowMapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps the workflow domain to its Avro records and back, and domain events from other topics to commands. */
+/**
+ * What the topology writes and reads besides the domain's own records: the public events of a decision, and domain
+ * events from other topics as the commands they ask for. The domain's records themselves map in
+ * {@link WorkflowMapping}.
+ */
 public final class WorkflowAvro {
 
     public static final String DEFINITION_RESOURCE = "workflow_definition";
@@ -41,89 +35,6 @@ public final class WorkflowAvro {
     public static final String ATTEMPT_COMPLETED = "attempt_completed";
 
     private WorkflowAvro() {}
-
-    public static List<GroupDefinition> groups(List<WorkflowGroupDefinition> groups) {
-        return groups.stream()
-                .map(group -> new GroupDefinition(
-                        group.getKey(),
-                        group.getTitle(),
-                        group.getTasks().stream().map(WorkflowAvro::task).toList()))
-                .toList();
-    }
-
-    public static List<WorkflowGroupDefinition> avroGroups(List<GroupDefinition> groups) {
-        return groups.stream()
-                .map(group -> new WorkflowGroupDefinition(
-                        group.key(),
-                        group.title(),
-                        group.tasks().stream().map(WorkflowAvro::avro).toList()))
-                .toList();
-    }
-
-    static WorkflowDefinition definition(io.onramp.schemas.WorkflowDefinition avro) {
-        return new WorkflowDefinition(
-                avro.getTenantId(),
-                avro.getDefinitionId(),
-                avro.getVersion(),
-                groups(avro.getGroups()),
-                avro.getUpdatedBy(),
-                avro.getUpdatedAt());
-    }
-
-    static io.onramp.schemas.WorkflowDefinition avro(WorkflowDefinition definition) {
-        return new io.onramp.schemas.WorkflowDefinition(
-                definition.tenantId(),
-                definition.id(),
-                definition.version(),
-                avroGroups(definition.groups()),
-                definition.updatedBy(),
-                definition.updatedAt());
-    }
-
-    public static GuestWorkflow workflow(io.onramp.schemas.GuestWorkflow avro) {
-        return new GuestWorkflow(
-                avro.getTenantId(),
-                avro.getGuestId(),
-                avro.getDefinitionId(),
-                avro.getDefinitionVersion(),
-                avro.getGroups().stream()
-                        .map(group -> new TaskGroup(
-                                group.getKey(),
-                                group.getTitle(),
-                                group.getTasks().stream()
-                                        .map(WorkflowAvro::task)
-                                        .toList()))
-                        .toList(),
-                avro.getVersion(),
-                avro.getEnrolledAt(),
-                avro.getUpdatedAt());
-    }
-
-    static io.onramp.schemas.GuestWorkflow avro(GuestWorkflow workflow) {
-        return new io.onramp.schemas.GuestWorkflow(
-                workflow.tenantId(),
-                workflow.guestId(),
-                workflow.definitionId(),
-                workflow.definitionVersion(),
-                workflow.groups().stream()
-                        .map(group -> new GuestTaskGroup(
-                                group.key(),
-                                group.title(),
-                                status(group.status()),
-                                group.tasks().stream().map(WorkflowAvro::avro).toList()))
-                        .toList(),
-                workflow.version(),
-                workflow.enrolledAt(),
-                workflow.updatedAt());
-    }
-
-    public static TaskStatus status(WorkflowStatus status) {
-        return TaskStatus.valueOf(status.name());
-    }
-
-    public static WorkflowStatus status(TaskStatus status) {
-        return WorkflowStatus.valueOf(status.name());
-    }
 
     /**
      * The public events of one decided command, with ids made of the request id and their position, so that a
@@ -143,8 +54,8 @@ public final class WorkflowAvro {
                     .setDefinitionVersion(workflow.definitionVersion())
                     .setGroupKey(change.groupKey())
                     .setTaskKey(change.taskKey())
-                    .setFromStatus(change.from() == null ? null : status(change.from()))
-                    .setToStatus(change.to() == null ? null : status(change.to()))
+                    .setFromStatus(change.from() == null ? null : WorkflowMapping.status(change.from()))
+                    .setToStatus(change.to() == null ? null : WorkflowMapping.status(change.to()))
                     .setNote(change.note())
                     .setActorId(actor)
                     .setWorkflowVersion(workflow.version())
@@ -197,50 +108,5 @@ public final class WorkflowAvro {
                         attempt.getUpdatedAt()),
                 attempt.getUserId(),
                 new ObserveDomainEvent(ATTEMPT_COMPLETED, attempt.getInterviewId(), attempt.getAttemptId()));
-    }
-
-    private static TaskDefinition task(WorkflowTaskDefinition task) {
-        return new TaskDefinition(
-                task.getKey(),
-                task.getTitle(),
-                task.getDescription(),
-                task.getLinkText(),
-                task.getLinkUrlPath(),
-                task.getCompletesOn());
-    }
-
-    private static Task task(GuestTask task) {
-        return new Task(
-                new TaskDefinition(
-                        task.getKey(),
-                        task.getTitle(),
-                        task.getDescription(),
-                        task.getLinkText(),
-                        task.getLinkUrlPath(),
-                        task.getCompletesOn()),
-                status(task.getStatus()),
-                task.getNote(),
-                task.getData(),
-                task.getUpdatedAt());
-    }
-
-    private static WorkflowTaskDefinition avro(TaskDefinition task) {
-        return new WorkflowTaskDefinition(
-                task.key(), task.title(), task.description(), task.linkText(), task.linkUrlPath(), task.completesOn());
-    }
-
-    private static GuestTask avro(Task task) {
-        TaskDefinition definition = task.definition();
-        return new GuestTask(
-                definition.key(),
-                definition.title(),
-                definition.description(),
-                definition.linkText(),
-                definition.linkUrlPath(),
-                definition.completesOn(),
-                status(task.status()),
-                task.note(),
-                task.data(),
-                task.updatedAt());
     }
 }

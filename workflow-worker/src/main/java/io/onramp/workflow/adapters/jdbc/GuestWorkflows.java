@@ -5,7 +5,7 @@ import io.onramp.schemas.GuestTaskGroup;
 import io.onramp.schemas.GuestWorkflow;
 import io.onramp.schemas.GuestWorkflowDeleted;
 import io.onramp.schemas.WorkflowStatus;
-import io.onramp.workflow.topology.WorkflowAvro;
+import io.onramp.workflow.mapping.WorkflowMapping;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -124,7 +124,7 @@ class GuestWorkflows {
 
     /** The workflow's status as the domain derives it from its groups. */
     private static String overallStatus(GuestWorkflow workflow) {
-        return WorkflowAvro.workflow(workflow).status().wireName();
+        return WorkflowMapping.workflow(workflow).status().wireName();
     }
 
     private static String wire(WorkflowStatus status) {
