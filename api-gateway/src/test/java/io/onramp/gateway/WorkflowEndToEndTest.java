@@ -228,6 +228,67 @@ class WorkflowEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldListTheTenantsGuestsNewestFirstWithTheirCurrentGroupForACoordinator() {
+        defineAndEnrol("guest-a");
+        assertThat(http.put("/api/v1/workflow-definitions/other", manager, TWO_GROUPS)
+                        .statusCode())
+                .isEqualTo(201);
+        enrol("guest-b", "other");
+        enrol("guest-c", "onboarding");
+        String guestC = token("guest-c", tenant, "workflows:update");
+        for (String task : List.of("form", "interview")) {
+            assertThat(move(guestC, "guest-c", task, "in_progress").statusCode())
+                    .isEqualTo(200);
+            assertThat(move(reviewer, "guest-c", task, "complete").statusCode()).isEqualTo(200);
+        }
+
+        var all = json(http.get("/api/v1/guests", manager).body());
+        assertThat(texts(all, "guest_id")).containsExactly("guest-c", "guest-b", "guest-a");
+        JsonNode c = all.get(0);
+        assertThat(c.get("definition_id").asString()).isEqualTo("onboarding");
+        assertThat(c.get("current_group").get("id").asString()).isEqualTo("match");
+        assertThat(c.get("current_group").get("title").asString()).isEqualTo("Match");
+        JsonNode a = all.get(2);
+        assertThat(a.get("current_group").get("id").asString()).isEqualTo("apply");
+        assertThat(a.get("status").asString())
+                .isEqualTo(json(http.get("/api/v1/guests/guest-a/dashboard", manager)
+                                .body())
+                        .get("status")
+                        .asString());
+
+        assertThat(texts(
+                        json(http.get("/api/v1/guests?definition_id=onboarding", manager)
+                                .body()),
+                        "guest_id"))
+                .containsExactly("guest-c", "guest-a");
+        assertThat(texts(
+                        json(http.get("/api/v1/guests?status=" + a.get("status").asString(), manager)
+                                .body()),
+                        "guest_id"))
+                .contains("guest-a", "guest-b");
+        assertThat(texts(
+                        json(http.get("/api/v1/guests?status=complete", manager).body()), "guest_id"))
+                .isEmpty();
+        assertThat(texts(json(http.get("/api/v1/guests?page=1&size=2", manager).body()), "guest_id"))
+                .containsExactly("guest-a");
+
+        var otherTenant = http.get(
+                "/api/v1/guests", token("u-coordinator", "elsewhere-" + UUID.randomUUID(), "workflows:read_all"));
+        assertThat(json(otherTenant.body())).isEmpty();
+        assertThat(http.get("/api/v1/guests", token("guest-a", tenant, "workflows:read"))
+                        .statusCode())
+                .isEqualTo(403);
+        var badStatus = http.get("/api/v1/guests?status=finished", manager);
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(json(badStatus.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("status");
+        assertThat(http.get("/api/v1/guests?size=0", manager).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/guests?definition_id=Not%20An%20Id", manager)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void shouldDeleteEverythingOfAGuestAndLetThemStartClean() {
         defineAndEnrol("guest-1");
         String guest = token("guest-1", tenant, "workflows:read", "workflows:update");
@@ -297,10 +358,7 @@ class WorkflowEndToEndTest extends GatewayTestSupport {
     @Test
     void shouldCompleteATaskWhenTheGuestCompletesTheAttemptItWaitsFor() throws InterruptedException {
         String admin = token("u-coordinator", tenant, "workflows:manage", "interviews:manage", "access:grant");
-        String interviewId = json(http.post("/api/v1/interviews", admin, """
-                                {"title":"Screening","duration_seconds":600}""").body())
-                .get("id")
-                .asString();
+        String interviewId = screeningInterview(admin);
         assertThat(http.put("/api/v1/workflow-definitions/screening", admin, """
                         {"groups":[{"key":"apply","title":"Apply","tasks":[
                           {"key":"screen","title":"Screening","completes_on":"attempt_completed:%s"},
@@ -322,17 +380,87 @@ class WorkflowEndToEndTest extends GatewayTestSupport {
                         .statusCode())
                 .isEqualTo(200);
 
+        awaitStatuses(guest, List.of("complete", "start"));
+    }
+
+    /** The attempt is completed before its task unlocks: the task keeps the event and completes when it unlocks. */
+    @Test
+    void shouldCompleteATaskWhenItUnlocksAfterTheAttemptItWaitsForCompleted() throws InterruptedException {
+        String admin = token("u-coordinator", tenant, "workflows:manage", "interviews:manage", "access:grant");
+        String interviewId = screeningInterview(admin);
+        assertThat(http.put("/api/v1/workflow-definitions/early", admin, """
+                        {"groups":[{"key":"apply","title":"Apply","tasks":[
+                          {"key":"form","title":"Form"},
+                          {"key":"screen","title":"Screening","completes_on":"attempt_completed:%s"},
+                          {"key":"interview","title":"Interview"}]}]}""".formatted(interviewId))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(http.post("/api/v1/guests/guest-1/workflow", admin, "{\"definition_id\":\"early\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(http.post("/api/v1/access", admin, AccessEndToEndTest.body("guest-1", List.of(interviewId)))
+                        .statusCode())
+                .isEqualTo(200);
+        String guest = token(
+                "guest-1",
+                tenant,
+                "workflows:read",
+                "workflows:update",
+                "interviews:create",
+                "interviews:read",
+                "interviews:update");
+        var attempt = http.post("/api/v1/interviews/" + interviewId + "/attempts", guest, "");
+        assertThat(attempt.statusCode()).isEqualTo(201);
+        assertThat(http.patch(
+                                "/api/v1/attempts/"
+                                        + json(attempt.body()).get("id").asString(),
+                                guest,
+                                "{\"status\":\"completed\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        awaitStatuses(guest, List.of("start", "locked", "locked"));
+        // The completion reaches the workflow-worker on its own time: wait until it is kept (the version rises).
+        awaitVersion(guest, 2);
+
+        var moved = move(guest, "guest-1", "form", "complete");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(statuses(json(moved.body()))).containsExactly("complete", "complete", "start");
+    }
+
+    private String screeningInterview(String admin) {
+        return json(http.post("/api/v1/interviews", admin, """
+                                {"title":"Screening","duration_seconds":600}""").body())
+                .get("id")
+                .asString();
+    }
+
+    private void awaitStatuses(String token, List<String> expected) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         List<String> statuses = List.of();
         while (Instant.now().isBefore(deadline)) {
             statuses = statuses(
-                    json(http.get("/api/v1/guests/guest-1/dashboard", guest).body()));
-            if (statuses.equals(List.of("complete", "start"))) {
+                    json(http.get("/api/v1/guests/guest-1/dashboard", token).body()));
+            if (statuses.equals(expected)) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the screening task did not complete: " + statuses);
+        throw new AssertionError("expected " + expected + ", the dashboard says " + statuses);
+    }
+
+    private void awaitVersion(String token, long version) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        long seen = 0;
+        while (Instant.now().isBefore(deadline)) {
+            seen = json(http.get("/api/v1/guests/guest-1/dashboard", token).body())
+                    .get("version")
+                    .asLong();
+            if (seen >= version) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the workflow stayed at version " + seen);
     }
 
     @Test

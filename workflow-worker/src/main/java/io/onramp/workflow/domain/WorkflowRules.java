@@ -73,7 +73,7 @@ public final class WorkflowRules {
                         group.key(),
                         group.title(),
                         group.tasks().stream()
-                                .map(task -> new Task(task, TaskStatus.LOCKED, null, null, null))
+                                .map(task -> new Task(task, TaskStatus.LOCKED, null, null, null, null))
                                 .toList()))
                 .toList();
         List<TaskGroup> started = new ArrayList<>(locked);
@@ -152,7 +152,9 @@ public final class WorkflowRules {
 
     /**
      * A domain event concerning the guest: every unlocked, unfinished task defined as {@code completes_on} it (by its
-     * type alone, or by its type and qualifier) completes. Tasks still locked are left alone.
+     * type alone, or by its type and qualifier) completes. A task still locked keeps the event (one per task, the
+     * first) and completes as soon as it unlocks. An event that concerns no task changes nothing: the same workflow,
+     * at the same version, is returned.
      */
     public static Decision<Progress> observe(
             Optional<GuestWorkflow> existing, String eventType, String qualifier, Instant now) {
@@ -160,15 +162,34 @@ public final class WorkflowRules {
             return notEnrolled();
         }
         GuestWorkflow workflow = existing.get();
-        List<String> matching = workflow.groups().stream()
+        List<Task> concerned = workflow.groups().stream()
                 .flatMap(group -> group.tasks().stream())
-                .filter(task -> task.status().isOpen() && completesOn(task.definition(), eventType, qualifier))
+                .filter(task -> completesOn(task.definition(), eventType, qualifier))
+                .toList();
+        List<String> open = concerned.stream()
+                .filter(task -> task.status().isOpen())
                 .map(Task::key)
                 .toList();
-        if (matching.isEmpty()) {
+        List<String> waiting = concerned.stream()
+                .filter(task -> task.status() == TaskStatus.LOCKED && task.observedEvent() == null)
+                .map(Task::key)
+                .toList();
+        if (open.isEmpty() && waiting.isEmpty()) {
             return new Decision.Accepted<>(new Progress(workflow, List.of()));
         }
-        return new Decision.Accepted<>(move(workflow, matching, TaskStatus.COMPLETE, null, now));
+        String event = qualifier == null ? eventType : eventType + ":" + qualifier;
+        List<TaskGroup> groups = workflow.groups();
+        for (String taskKey : waiting) {
+            groups = replaceTask(groups, taskKey, task -> task.withObservedEvent(event));
+        }
+        GuestWorkflow kept = workflow.withGroups(groups, now);
+        if (open.isEmpty()) {
+            return new Decision.Accepted<>(new Progress(kept, List.of()));
+        }
+        Progress progress = move(kept, open, TaskStatus.COMPLETE, null, now);
+        // One version for the whole decision, as for every other command.
+        return new Decision.Accepted<>(
+                new Progress(progress.workflow().withVersion(workflow.version() + 1), progress.changes()));
     }
 
     /** Removes the guest's workflow with its statuses and data. */
@@ -194,6 +215,7 @@ public final class WorkflowRules {
                 groups = unlockAfter(groups, taskKey, now);
             }
         }
+        groups = completeUnlockedWithKeptEvents(groups, now);
         List<WorkflowChange> changes = new ArrayList<>(differences(workflow.groups(), groups));
         GuestWorkflow after = workflow.withGroups(groups, now);
         if (after.status() == TaskStatus.COMPLETE && workflow.status() != TaskStatus.COMPLETE) {
@@ -209,6 +231,25 @@ public final class WorkflowRules {
             case COMPLETE -> null;
             default -> task.note();
         };
+    }
+
+    /**
+     * Completes every task that has unlocked with an event it kept while locked, and, in turn, those that completing
+     * it unlocks: the event arrived before the task was reachable, and still finishes it.
+     */
+    private static List<TaskGroup> completeUnlockedWithKeptEvents(List<TaskGroup> groups, Instant now) {
+        while (true) {
+            Optional<Task> due = groups.stream()
+                    .flatMap(group -> group.tasks().stream())
+                    .filter(task -> task.status().isOpen() && task.observedEvent() != null)
+                    .findFirst();
+            if (due.isEmpty()) {
+                return groups;
+            }
+            String taskKey = due.get().key();
+            groups = replaceTask(groups, taskKey, task -> task.withStatus(TaskStatus.COMPLETE, null, now));
+            groups = unlockAfter(groups, taskKey, now);
+        }
     }
 
     /** Unlocks the task after {@code taskKey}, or the first task of the next group when it was its group's last. */

@@ -129,7 +129,8 @@ public final class WorkflowMapping {
                 status(task.getStatus()),
                 task.getNote(),
                 task.getData(),
-                task.getUpdatedAt());
+                task.getUpdatedAt(),
+                task.getObservedEvent());
     }
 
     private static WorkflowTaskDefinition avro(TaskDefinition task) {
@@ -149,6 +150,7 @@ public final class WorkflowMapping {
                 status(task.status()),
                 task.note(),
                 task.data(),
-                task.updatedAt());
+                task.updatedAt(),
+                task.observedEvent());
     }
 }

@@ -85,8 +85,9 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
         } else if (payload instanceof ObserveDomainEvent event) {
             decision = WorkflowRules.observe(existing, event.getEventType(), event.getQualifier(), now);
             actor = event.getSourceId();
+            // An event that concerns no task of the guest records nothing (one kept for a locked task does).
             if (!(decision instanceof Decision.Accepted<Progress> accepted)
-                    || accepted.result().changes().isEmpty()) {
+                    || accepted.result().workflow().equals(existing.orElseThrow())) {
                 return;
             }
         } else {

@@ -340,7 +340,7 @@ class WorkflowRulesTest {
     }
 
     @Test
-    void shouldCompleteTheOpenTasksAnEventCompletesAndLeaveLockedOnesAlone() {
+    void shouldCompleteTheOpenTasksAnEventCompletesAndChangeNoStatusOfLockedOnes() {
         List<GroupDefinition> groups = List.of(
                 new GroupDefinition(
                         "g0",
@@ -360,7 +360,9 @@ class WorkflowRulesTest {
         var tooEarly = ((Decision.Accepted<Progress>)
                         WorkflowRules.observe(Optional.of(atInterview), "attempt_completed", "i-1", NOW))
                 .result();
-        assertThat(tooEarly.changes()).as("the screen task is still locked").isEmpty();
+        assertThat(tooEarly.changes())
+                .as("the screen task is still locked: it keeps the event")
+                .isEmpty();
 
         var completed = ((Decision.Accepted<Progress>)
                         WorkflowRules.observe(Optional.of(atInterview), "schedule_completed", "coordinator", NOW))
@@ -380,6 +382,79 @@ class WorkflowRulesTest {
                         Optional.of(at(byTypeAlone, 0, 0, TaskStatus.IN_PROGRESS)), "attempt_completed", "i-42", NOW))
                 .result();
         assertThat(anyAttempt.workflow().status()).isEqualTo(TaskStatus.COMPLETE);
+    }
+
+    @Test
+    void shouldKeepAnEventForALockedTaskAndCompleteTheTaskAsSoonAsItUnlocks() {
+        List<GroupDefinition> groups = List.of(
+                new GroupDefinition(
+                        "g0",
+                        "Group 0",
+                        List.of(Workflows.task("application", null), Workflows.task("interview", null))),
+                new GroupDefinition(
+                        "g1",
+                        "Group 1",
+                        List.of(
+                                Workflows.task("screen", "attempt_completed:i-1"),
+                                Workflows.task("reference", "attempt_completed"),
+                                Workflows.task("final", null))));
+        var definition = new WorkflowDefinition("acme", "onboarding", 1, groups, "u-admin", ENROLLED);
+        GuestWorkflow atInterview = at(definition, 0, 1, TaskStatus.IN_PROGRESS);
+
+        var kept = accepted(WorkflowRules.observe(Optional.of(atInterview), "attempt_completed", "i-1", NOW));
+        assertThat(kept.changes()).as("no status changes").isEmpty();
+        assertThat(kept.workflow().version()).isEqualTo(atInterview.version() + 1);
+        assertThat(kept.workflow().task("screen").orElseThrow().status()).isEqualTo(TaskStatus.LOCKED);
+        assertThat(kept.workflow().task("screen").orElseThrow().observedEvent()).isEqualTo("attempt_completed:i-1");
+        assertThat(kept.workflow().task("reference").orElseThrow().observedEvent())
+                .as("completes on any attempt")
+                .isEqualTo("attempt_completed:i-1");
+
+        var again = accepted(WorkflowRules.observe(Optional.of(kept.workflow()), "attempt_completed", "i-2", NOW));
+        assertThat(again.workflow()).as("one kept event per task: the first").isEqualTo(kept.workflow());
+
+        var done = accepted(WorkflowRules.changeStatus(
+                Optional.of(kept.workflow()), "interview", TaskStatus.COMPLETE, Set.of(Role.GUEST), null, NOW));
+        assertThat(statuses(done.workflow()))
+                .as("the interview completes; screen and reference unlock and complete with their kept events")
+                .containsExactly(
+                        TaskStatus.COMPLETE,
+                        TaskStatus.COMPLETE,
+                        TaskStatus.COMPLETE,
+                        TaskStatus.COMPLETE,
+                        TaskStatus.START);
+        assertThat(done.workflow().groups().stream().flatMap(group -> group.tasks().stream()))
+                .allMatch(task -> task.observedEvent() == null);
+        assertThat(done.workflow().version()).isEqualTo(kept.workflow().version() + 1);
+        assertThat(done.changes())
+                .filteredOn(change -> change.type() == WorkflowChange.Type.TASK_STATUS_CHANGED)
+                .extracting(WorkflowChange::taskKey)
+                .containsExactly("interview", "screen", "reference", "final");
+    }
+
+    @Test
+    void shouldDropAKeptEventWithTheWorkflow() {
+        var definition = new WorkflowDefinition(
+                "acme",
+                "onboarding",
+                1,
+                List.of(new GroupDefinition(
+                        "g0",
+                        "Group 0",
+                        List.of(Workflows.task("application", null), Workflows.task("screen", "attempt_completed")))),
+                "u-admin",
+                ENROLLED);
+        var kept = accepted(WorkflowRules.observe(
+                Optional.of(at(definition, 0, 0, TaskStatus.START)), "attempt_completed", "i-1", NOW));
+        assertThat(kept.workflow().task("screen").orElseThrow().observedEvent()).isNotNull();
+        assertThat(accepted(WorkflowRules.delete(Optional.of(kept.workflow()))).changes())
+                .extracting(WorkflowChange::type)
+                .containsExactly(WorkflowChange.Type.WORKFLOW_DELETED);
+    }
+
+    private static Progress accepted(Decision<Progress> decision) {
+        assertThat(decision).isInstanceOf(Decision.Accepted.class);
+        return ((Decision.Accepted<Progress>) decision).result();
     }
 
     @Test

@@ -44,7 +44,7 @@ final class Workflows {
             for (int t = 0; t < groupDefinition.tasks().size(); t++) {
                 int order = Integer.compare(g * 1000 + t, group * 1000 + task);
                 TaskStatus taskStatus = order < 0 ? TaskStatus.COMPLETE : order == 0 ? status : TaskStatus.LOCKED;
-                tasks.add(new Task(groupDefinition.tasks().get(t), taskStatus, null, null, ENROLLED));
+                tasks.add(new Task(groupDefinition.tasks().get(t), taskStatus, null, null, ENROLLED, null));
             }
             groups.add(new TaskGroup(groupDefinition.key(), groupDefinition.title(), tasks));
         }

@@ -238,6 +238,37 @@ class WorkflowTopologyTest {
     }
 
     @Test
+    void shouldKeepAnAttemptCompletedBeforeItsTaskUnlockedAndCompleteTheTaskWhenItDoes() {
+        definitions.pipeInput(
+                "acme/screening",
+                defineCommand(
+                        "screening", List.of(task("application", null), task("screen", "attempt_completed:i-1"))));
+        outcomes.readValuesToList();
+        send("guest-1", new EnrollGuest("screening", null));
+        events.readValuesToList();
+
+        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
+        assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
+        assertThat(events.isEmpty()).as("keeping the event changes no status").isTrue();
+        GuestTask screen = stored("guest-1").getGroups().get(1).getTasks().get(0);
+        assertThat(screen.getStatus()).isEqualTo(WorkflowStatus.LOCKED);
+        assertThat(screen.getObservedEvent()).isEqualTo("attempt_completed:i-1");
+        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
+        assertThat(outcomes.isEmpty())
+                .as("the same event again is already kept")
+                .isTrue();
+
+        send("guest-1", guestMove("application", WorkflowStatus.COMPLETE));
+        assertThat(taskStatuses(stored("guest-1"))).containsOnly(WorkflowStatus.COMPLETE);
+        assertThat(stored("guest-1").getGroups().get(1).getTasks().get(0).getObservedEvent())
+                .isNull();
+        assertThat(events.readValuesToList())
+                .filteredOn(event -> "screen".equals(event.getTaskKey()))
+                .extracting(WorkflowEvent::getToStatus)
+                .containsExactly(WorkflowStatus.COMPLETE);
+    }
+
+    @Test
     void shouldDeleteTheGuestsStateDataAndReadModelRowsAndLetThemEnrolAfresh() {
         send("guest-1", new EnrollGuest("onboarding", null));
         send("guest-1", new SubmitTaskData("application", "{\"income\":\"1200\"}"));
