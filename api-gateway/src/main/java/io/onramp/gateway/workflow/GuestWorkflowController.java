@@ -1,6 +1,7 @@
 package io.onramp.gateway.workflow;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.Paging;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +94,28 @@ class GuestWorkflowController {
         send(caller, guest, new EnrollGuest(request.definitionId(), latest(caller, request.definitionId())), prefer);
         return ResponseEntity.created(URI.create(ResourceLocations.of("guest_workflow", guest)))
                 .body(findDashboard(caller, guest));
+    }
+
+    /** The tenant's guests for a coordinator, newest enrolment first, filtered by status and definition. */
+    @Responds(errors = 400)
+    @GetMapping("/api/v1/guests")
+    List<WorkflowViews.GuestSummary> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "definition_id", required = false) String definitionId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Permissions.requireAny(caller, Permissions.WORKFLOWS_READ_ALL);
+        Paging.check(page, size);
+        if (status != null && !status.matches(STATUSES)) {
+            throw new InvalidRequestException("status", "must be one of " + STATUSES);
+        }
+        return workflows.guests(
+                caller.tenantId(),
+                status,
+                definitionId == null ? null : WorkflowIds.definition(definitionId),
+                page,
+                size);
     }
 
     @Responds(errors = 404)

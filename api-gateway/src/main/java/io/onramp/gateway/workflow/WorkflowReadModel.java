@@ -46,6 +46,50 @@ class WorkflowReadModel {
                 .optional();
     }
 
+    /**
+     * The tenant's guests, newest enrolment first, each with the first group not complete (one statement: the group
+     * is a lateral look-up on its primary key order).
+     *
+     * @param status a workflow status, or null for any
+     * @param definitionId a definition, or null for any
+     */
+    List<WorkflowViews.GuestSummary> guests(String tenantId, String status, String definitionId, int page, int size) {
+        return jdbc.sql("""
+                        SELECT w.guest_id, w.definition_id, w.definition_version, w.status, w.version, w.enrolled_at,
+                            w.updated_at, g.group_key, g.title AS group_title, g.status AS group_status
+                        FROM workflow.guest_workflows w
+                        LEFT JOIN LATERAL (
+                            SELECT group_key, title, status FROM workflow.guest_task_groups
+                            WHERE tenant_id = w.tenant_id AND guest_id = w.guest_id AND status <> 'complete'
+                            ORDER BY position LIMIT 1) g ON true
+                        WHERE w.tenant_id = :tenant
+                          AND (CAST(:status AS text) IS NULL OR w.status = :status)
+                          AND (CAST(:definition AS text) IS NULL OR w.definition_id = :definition)
+                        ORDER BY w.enrolled_at DESC, w.guest_id
+                        LIMIT :size OFFSET :offset
+                        """)
+                .param("tenant", tenantId)
+                .param("status", status)
+                .param("definition", definitionId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new WorkflowViews.GuestSummary(
+                        rs.getString("guest_id"),
+                        rs.getString("definition_id"),
+                        rs.getInt("definition_version"),
+                        rs.getString("status"),
+                        rs.getString("group_key") == null
+                                ? null
+                                : new WorkflowViews.CurrentGroup(
+                                        rs.getString("group_key"),
+                                        rs.getString("group_title"),
+                                        rs.getString("group_status")),
+                        rs.getLong("version"),
+                        instant(rs.getTimestamp("enrolled_at")),
+                        instant(rs.getTimestamp("updated_at"))))
+                .list();
+    }
+
     /** The guest's owner check needs only to know the guest is enrolled in the tenant. */
     boolean enrolled(String tenantId, String guestId) {
         return jdbc.sql("SELECT 1 FROM workflow.guest_workflows WHERE tenant_id = :tenant AND guest_id = :guest")

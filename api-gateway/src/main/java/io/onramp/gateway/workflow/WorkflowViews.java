@@ -31,6 +31,20 @@ final class WorkflowViews {
 
     record Group(String id, String title, String status, List<Task> tasks) {}
 
+    /** One guest in the tenant's list: their workflow's status and the group they are in now. */
+    record GuestSummary(
+            String guestId,
+            String definitionId,
+            int definitionVersion,
+            String status,
+            CurrentGroup currentGroup,
+            long version,
+            Instant enrolledAt,
+            Instant updatedAt) {}
+
+    /** The first group not complete, in the definition's order; none once every group is. */
+    record CurrentGroup(String id, String title, String status) {}
+
     /** @param note the reviewer's note while more information is needed (kept until the task completes) */
     record Task(
             String id,
