@@ -18,10 +18,12 @@ import io.onramp.schemas.SubmitFeedback;
 import io.onramp.schemas.TransitionSchedule;
 import io.onramp.workflow.domain.schedule.Booking;
 import io.onramp.workflow.domain.schedule.Bookings;
+import io.onramp.workflow.domain.schedule.FeedbackRules;
 import io.onramp.workflow.domain.schedule.ScheduleChange;
 import io.onramp.workflow.domain.schedule.ScheduleDraft;
 import io.onramp.workflow.domain.schedule.ScheduleRules;
 import io.onramp.workflow.domain.schedule.ScheduleTemplate;
+import io.onramp.workflow.domain.schedule.ScheduleTemplates;
 import io.onramp.workflow.domain.schedule.ScheduledInterview;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,7 +97,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
             decision = ScheduleRules.changePanel(
                     existing, expected, panel.getUserId(), panel.getAdd(), panel.getAllowOverlap(), booked, now);
         } else {
-            decision = ScheduleRules.submitFeedback(
+            decision = FeedbackRules.submitFeedback(
                     existing, metadata.getUserId(), ScheduleAvro.draft((SubmitFeedback) payload), now);
         }
 
@@ -139,7 +141,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
                         "template_id",
                         "No template '" + create.getTemplateId() + "'");
             }
-            draft = ScheduleRules.withTemplate(draft, ScheduleAvro.template(template));
+            draft = ScheduleTemplates.withTemplate(draft, ScheduleAvro.template(template));
         }
         return ScheduleRules.create(tenant, scheduleId, organizer, draft, existing, booked, now);
     }
@@ -147,7 +149,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
     private ScheduleOutcome defineTemplate(CommandMetadata metadata, DefineScheduleTemplate command, Instant now) {
         String key = Keys.of(metadata.getTenantId(), command.getTemplateId());
         var existing = Optional.ofNullable(templates.get(key)).map(ScheduleAvro::template);
-        var decision = ScheduleRules.defineTemplate(
+        var decision = ScheduleTemplates.defineTemplate(
                 metadata.getTenantId(),
                 command.getTemplateId(),
                 command.getInterviewType(),

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 
 class ScheduleRulesTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final Instant START = Instant.parse("2026-12-01T15:00:00Z");
-    private static final Instant END = Instant.parse("2026-12-01T16:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    static final Instant START = Instant.parse("2026-12-01T15:00:00Z");
+    static final Instant END = Instant.parse("2026-12-01T16:00:00Z");
     private static final Bookings NONE = interviewer -> List.of();
 
     /** DESIGN.md §7, written out independently of the rules. */
@@ -125,51 +125,8 @@ class ScheduleRulesTest {
                 ScheduleRules.reschedule(
                         existing, version, START.plusSeconds(86_400), END.plusSeconds(86_400), NONE, NOW);
             case "panel" -> ScheduleRules.changePanel(existing, version, "u-11", true, false, NONE, NOW);
-            default -> ScheduleRules.submitFeedback(existing, "u-7", feedback(4, "yes"), NOW);
+            default -> FeedbackRules.submitFeedback(existing, "u-7", feedback(4, "yes"), NOW);
         };
-    }
-
-    @Test
-    void shouldDefineTemplatesAndFillWhatARequestLeavesOut() {
-        var template = ((Decision.Accepted<ScheduleTemplate>) ScheduleRules.defineTemplate(
-                        "acme", "screen", "phone", 45, "<b>Phone</b> screen", Optional.empty(), NOW))
-                .result();
-        assertThat(template.title()).isEqualTo("Phone screen");
-        assertThat(template.version()).isEqualTo(1);
-        var again = ((Decision.Accepted<ScheduleTemplate>)
-                        ScheduleRules.defineTemplate("acme", "screen", "video", 30, null, Optional.of(template), NOW))
-                .result();
-        assertThat(again.version()).isEqualTo(2);
-
-        var bare = new ScheduleDraft(
-                null,
-                null,
-                "c-1",
-                "Casey",
-                "c@example.com",
-                "Asia/Tokyo",
-                List.of(),
-                START,
-                null,
-                "America/Toronto",
-                "zoom",
-                null,
-                null,
-                null,
-                false);
-        var filled = ScheduleRules.withTemplate(bare, template);
-        assertThat(filled.interviewType()).isEqualTo("phone");
-        assertThat(filled.title()).isEqualTo("Phone screen");
-        assertThat(filled.scheduledEnd()).isEqualTo(START.plusSeconds(45 * 60));
-        var explicit = ScheduleRules.withTemplate(draft(), template);
-        assertThat(explicit.interviewType()).isEqualTo("technical");
-        assertThat(explicit.scheduledEnd()).isEqualTo(END);
-
-        var invalid = (Decision.Rejected<ScheduleTemplate>)
-                ScheduleRules.defineTemplate("acme", "Bad Id", "lunch", 2, null, Optional.empty(), NOW);
-        assertThat(invalid.violations())
-                .extracting(Violation::field)
-                .containsExactlyInAnyOrder("template_id", "interview_type", "duration_minutes");
     }
 
     @Test
@@ -189,7 +146,7 @@ class ScheduleRulesTest {
     void shouldAnswerNotFoundForAnUnknownInterview() {
         assertThat(reason(ScheduleRules.transition(Optional.empty(), null, ScheduleRules.Action.START, null, "u", NOW)))
                 .isEqualTo(Decision.Reason.NOT_FOUND);
-        assertThat(reason(ScheduleRules.submitFeedback(Optional.empty(), "u-7", feedback(4, "yes"), NOW)))
+        assertThat(reason(FeedbackRules.submitFeedback(Optional.empty(), "u-7", feedback(4, "yes"), NOW)))
                 .isEqualTo(Decision.Reason.NOT_FOUND);
     }
 
@@ -244,19 +201,6 @@ class ScheduleRulesTest {
                         "meeting_provider",
                         "meeting_url",
                         "location");
-    }
-
-    @Test
-    void shouldAcceptOnlyHttpMeetingUrls() {
-        for (String url : List.of("ftp://x.example/a", "//zoom.us/j/1", "https://", "data:text/html,hi")) {
-            List<Violation> violations = new ArrayList<>();
-            ScheduleRules.meetingUrl(violations, url);
-            assertThat(violations).as(url).hasSize(1);
-        }
-        List<Violation> none = new ArrayList<>();
-        assertThat(ScheduleRules.meetingUrl(none, "https://zoom.us/j/1")).isEqualTo("https://zoom.us/j/1");
-        assertThat(ScheduleRules.meetingUrl(none, "HTTP://meet.example/x")).isNotNull();
-        assertThat(none).isEmpty();
     }
 
     @Test
@@ -348,7 +292,7 @@ class ScheduleRulesTest {
             tests.add(dynamicTest("feedback fields: " + payload, () -> {
                 var draft = new FeedbackDraft(
                         4, null, null, null, null, "yes", payload, payload, payload, payload, Map.of());
-                var feedback = ((Decision.Accepted<ScheduleChange>) ScheduleRules.submitFeedback(
+                var feedback = ((Decision.Accepted<ScheduleChange>) FeedbackRules.submitFeedback(
                                 Optional.of(interview(ScheduleStatus.COMPLETED)), "u-7", draft, NOW))
                         .result()
                         .interview()
@@ -432,53 +376,7 @@ class ScheduleRulesTest {
                 .isInstanceOf(Decision.Accepted.class);
     }
 
-    @Test
-    void shouldTakeOneValidFeedbackPerPanelInterviewer() {
-        var running = Optional.of(interview(ScheduleStatus.IN_PROGRESS));
-        assertThat(reason(ScheduleRules.submitFeedback(running, "u-stranger", feedback(4, "yes"), NOW)))
-                .isEqualTo(Decision.Reason.NO_ACCESS);
-        for (int rating : new int[] {0, 6}) {
-            assertThat(reason(ScheduleRules.submitFeedback(running, "u-7", feedback(rating, "yes"), NOW)))
-                    .isEqualTo(Decision.Reason.INVALID);
-        }
-        assertThat(reason(ScheduleRules.submitFeedback(running, "u-7", feedback(4, null), NOW)))
-                .isEqualTo(Decision.Reason.INVALID);
-        assertThat(reason(ScheduleRules.submitFeedback(running, "u-7", feedback(null, "yes"), NOW)))
-                .isEqualTo(Decision.Reason.INVALID);
-        var custom = new FeedbackDraft(4, null, null, null, null, "yes", null, null, null, null, Map.of("sql", 9));
-        assertThat(reason(ScheduleRules.submitFeedback(running, "u-7", custom, NOW)))
-                .isEqualTo(Decision.Reason.INVALID);
-
-        var first = ((Decision.Accepted<ScheduleChange>)
-                        ScheduleRules.submitFeedback(running, "u-7", feedback(4, "strong_yes"), NOW))
-                .result();
-        assertThat(first.interview().allFeedbackSubmitted()).isFalse();
-        assertThat(first.interview().interviewersWithoutFeedback()).containsExactly("u-9");
-        assertThat(reason(ScheduleRules.submitFeedback(Optional.of(first.interview()), "u-7", feedback(5, "yes"), NOW)))
-                .isEqualTo(Decision.Reason.CONFLICT);
-        var second = ((Decision.Accepted<ScheduleChange>)
-                        ScheduleRules.submitFeedback(Optional.of(first.interview()), "u-9", feedback(2, "no"), NOW))
-                .result();
-        assertThat(second.interview().allFeedbackSubmitted()).isTrue();
-        assertThat(second.feedbackFrom()).isEqualTo("u-9");
-    }
-
-    @Test
-    void shouldStripMarkupFromFeedbackTexts() {
-        var draft = new FeedbackDraft(
-                4, 5, null, null, null, "yes", "<script>x</script>Clear", "<b>Slow</b>", null, "<i>hire</i>", Map.of());
-        var feedback = ((Decision.Accepted<ScheduleChange>) ScheduleRules.submitFeedback(
-                        Optional.of(interview(ScheduleStatus.COMPLETED)), "u-7", draft, NOW))
-                .result()
-                .interview()
-                .feedbackFrom("u-7")
-                .orElseThrow();
-        assertThat(feedback.strengths()).isEqualTo("Clear");
-        assertThat(feedback.weaknesses()).isEqualTo("Slow");
-        assertThat(feedback.privateNotes()).isEqualTo("hire");
-    }
-
-    private static FeedbackDraft feedback(Integer overall, String recommendation) {
+    static FeedbackDraft feedback(Integer overall, String recommendation) {
         return new FeedbackDraft(
                 overall, 4, 3, null, null, recommendation, "Clear", "Slow", "Notes", "Private", Map.of("sql", 4));
     }
@@ -551,7 +449,7 @@ class ScheduleRulesTest {
         assertThat(left.interview().interviewerIds()).containsExactly("u-7");
     }
 
-    private static Decision.Reason reason(Decision<?> decision) {
+    static Decision.Reason reason(Decision<?> decision) {
         assertThat(decision).isInstanceOf(Decision.Rejected.class);
         return ((Decision.Rejected<?>) decision).reason();
     }
