@@ -28,12 +28,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Scheduled interviews (DESIGN.md §7), their lifecycle (fields are checked by {@link ScheduleFields}, templates and
- * feedback have their own rules): the lifecycle
- * {@code scheduled→confirmed→in_progress→completed} with {@code scheduled|rescheduled→in_progress},
- * {@code rescheduled→confirmed}, {@code cancelled} from any non-final status, {@code no_show} from
- * {@code confirmed|in_progress}, {@code rescheduled} from any non-final status; optimistic locking on the version a
- * command expects; panels without double bookings; one feedback per panel interviewer.
+ * Scheduled interviews (DESIGN.md §7): creation, the lifecycle {@code scheduled→confirmed→in_progress→completed} with
+ * {@code scheduled|rescheduled→in_progress}, {@code rescheduled→confirmed}, {@code cancelled} from any non-final
+ * status, {@code no_show} from {@code confirmed|in_progress}, {@code rescheduled} from any non-final status; optimistic
+ * locking on the version a command expects; panels without double bookings. Fields are checked by
+ * {@link ScheduleFields}; templates and feedback have their own rules ({@link ScheduleTemplates},
+ * {@link FeedbackRules}).
  */
 public final class ScheduleRules {
 
