@@ -1,7 +1,6 @@
 package io.onramp.workflow.adapters.kafka;
 
 import io.onramp.platform.ReplyingProjection;
-import io.onramp.schemas.ScheduleOutcome;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowOutcome;
 import io.onramp.workflow.adapters.jdbc.ReadModelProjection;
@@ -10,10 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/**
- * Projects decided workflow and schedule commands into PostgreSQL, then replies to the gateway
- * ({@link ReplyingProjection}).
- */
+/** Projects decided workflow commands into PostgreSQL, then replies to the gateway ({@link ReplyingProjection}). */
 @Component
 class WorkflowOutcomeProjector {
 
@@ -34,14 +30,5 @@ class WorkflowOutcomeProjector {
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         replying.apply(topics.workflowOutcomes, records, projection::apply, WorkflowOutcome::getReply);
-    }
-
-    @KafkaListener(
-            id = "workflow-worker-schedule-projection",
-            topics = Topics.SCHEDULE_OUTCOMES,
-            concurrency = "${onramp.workflow-worker.projection-concurrency}",
-            batch = "true")
-    void onSchedules(List<ConsumerRecord<String, byte[]>> records) {
-        replying.apply(topics.scheduleOutcomes, records, projection::applySchedules, ScheduleOutcome::getReply);
     }
 }

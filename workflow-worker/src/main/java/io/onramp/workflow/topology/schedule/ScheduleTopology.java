@@ -1,4 +1,4 @@
-package io.onramp.workflow.topology;
+package io.onramp.workflow.topology.schedule;
 
 import io.onramp.schemas.InterviewerBookings;
 import io.onramp.schemas.Keys;

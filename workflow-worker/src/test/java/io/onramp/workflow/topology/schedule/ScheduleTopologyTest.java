@@ -1,4 +1,4 @@
-package io.onramp.workflow.topology;
+package io.onramp.workflow.topology.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,7 @@ import io.onramp.schemas.WorkflowCommand;
 import io.onramp.schemas.WorkflowGroupDefinition;
 import io.onramp.schemas.WorkflowStatus;
 import io.onramp.schemas.WorkflowTaskDefinition;
+import io.onramp.workflow.topology.WorkflowTopology;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.onramp.workflow.adapters.jdbc;
+package io.onramp.workflow.adapters.jdbc.schedule;
 
 import io.onramp.schemas.Schedule;
 import io.onramp.schemas.ScheduleFeedback;
