@@ -19,6 +19,9 @@ public final class Topics {
     public static final String ACCESS_COMMANDS = "access-commands";
     public static final String ATTEMPT_COMMANDS = "attempt-commands";
     public static final String ACCESS_OUTCOMES = "access-outcomes";
+    /** Public: every attempt as it is after each change (started, completed, archived, expired), keyed tenant/user. */
+    public static final String ATTEMPT_EVENTS = "attempt-events";
+
     public static final String COMMAND_REPLIES = "command-replies";
     public static final String AUDIT = "audit";
     public static final String ENROLLMENTS = "enrollments";
@@ -42,6 +45,7 @@ public final class Topics {
     public final Topic<String, AccessCommand> accessCommands;
     public final Topic<String, AttemptCommand> attemptCommands;
     public final Topic<String, AccessOutcome> accessOutcomes;
+    public final Topic<String, Attempt> attemptEvents;
     public final Topic<String, CommandReply> commandReplies;
     public final Topic<String, AuditEvent> audit;
     public final Topic<String, EnrollmentEvent> enrollments;
@@ -69,6 +73,7 @@ public final class Topics {
         accessCommands = topic(ACCESS_COMMANDS, serdes, AccessCommand.class, false);
         attemptCommands = topic(ATTEMPT_COMMANDS, serdes, AttemptCommand.class, false);
         accessOutcomes = topic(ACCESS_OUTCOMES, serdes, AccessOutcome.class, false);
+        attemptEvents = topic(ATTEMPT_EVENTS, serdes, Attempt.class, false);
         commandReplies = topic(COMMAND_REPLIES, serdes, CommandReply.class, false);
         audit = topic(AUDIT, serdes, AuditEvent.class, false);
         enrollments = topic(ENROLLMENTS, serdes, EnrollmentEvent.class, false);
@@ -96,6 +101,7 @@ public final class Topics {
                 accessCommands,
                 attemptCommands,
                 accessOutcomes,
+                attemptEvents,
                 commandReplies,
                 audit,
                 enrollments,

@@ -1,5 +1,6 @@
 package io.onramp.access.topology;
 
+import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.Attempt;
 import io.onramp.schemas.AttemptCommand;
 import io.onramp.schemas.Topics;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
@@ -17,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  * commands are keyed by tenant and owner like ACCESS rows, and the processor reads {@link AccessTopology}'s store, so
  * both run in one sub-topology and a start is decided beside the owner's grants, in the same task: build this after
  * {@link AccessTopology}. A start naming an interview the catalogue has not read yet waits for it; an attempt still in
- * progress at its scheduled end expires on a durable timer. Outcomes go to the access-worker's outcome topic.
+ * progress at its scheduled end expires on a durable timer. Outcomes go to the access-worker's outcome topic; every
+ * attempt as it is after a change also goes to the public {@code attempt-events}, which other services read.
  */
 public final class AttemptTopology {
 
@@ -47,14 +50,20 @@ public final class AttemptTopology {
                 Stores.persistentTimestampedKeyValueStore(ATTEMPTS_AWAITING_CATALOGUE_STORE),
                 Serdes.String(),
                 topics.storeSerde(AttemptCommand.class)));
-        builder.stream(attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
+        KStream<String, AccessOutcome> decided = builder.stream(
+                        attemptCommands.name(), Consumed.with(attemptCommands.keySerde(), attemptCommands.valueSerde()))
                 .process(
                         () -> new AttemptCommandProcessor(clock, timerSettings),
                         Timers.storeNames(
                                 SCHEDULED_ENDS,
                                 AccessTopology.ACCESS_STORE,
                                 ATTEMPTS_STORE,
-                                ATTEMPTS_AWAITING_CATALOGUE_STORE))
-                .to(outcomes.name(), Produced.with(outcomes.keySerde(), outcomes.valueSerde()));
+                                ATTEMPTS_AWAITING_CATALOGUE_STORE));
+        decided.to(outcomes.name(), Produced.with(outcomes.keySerde(), outcomes.valueSerde()));
+        // Every changed attempt, for other services, in the same transaction as the decision.
+        var events = topics.attemptEvents;
+        decided.filter((key, outcome) -> outcome.getChange() instanceof Attempt)
+                .mapValues(outcome -> (Attempt) outcome.getChange())
+                .to(events.name(), Produced.with(events.keySerde(), events.valueSerde()));
     }
 }

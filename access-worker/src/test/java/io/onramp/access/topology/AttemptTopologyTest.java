@@ -47,6 +47,7 @@ class AttemptTopologyTest {
     private TestInputTopic<String, AccessCommand> access;
     private TestInputTopic<String, AttemptCommand> attempts;
     private TestOutputTopic<String, AccessOutcome> outcomes;
+    private TestOutputTopic<String, Attempt> events;
 
     @BeforeEach
     void startTopologies() {
@@ -64,6 +65,10 @@ class AttemptTopologyTest {
                 topics.accessOutcomes.name(),
                 topics.accessOutcomes.keySerde().deserializer(),
                 topics.accessOutcomes.valueSerde().deserializer());
+        events = driver.createOutputTopic(
+                topics.attemptEvents.name(),
+                topics.attemptEvents.keySerde().deserializer(),
+                topics.attemptEvents.valueSerde().deserializer());
         define("granted-only", false);
         define("open-to-all", true);
         outcomes.readValuesToList();
@@ -194,6 +199,21 @@ class AttemptTopologyTest {
         assertThat(((Attempt) completed.getChange()).getEndDatetime()).isEqualTo(START);
         assertThat(((Attempt) archived.getChange()).getVersion()).isEqualTo(3);
         assertThat(again.getReply().getOutcome()).isEqualTo(CommandOutcome.REJECTED_CONFLICT);
+    }
+
+    @Test
+    void shouldPublishEveryChangedAttemptAndNoRejectionOnThePublicTopic() {
+        send("u-1", new StartAttempt("a-1", "granted-only"));
+        send("u-1", new StartAttempt("a-2", "open-to-all"));
+        send("u-1", new ChangeAttemptStatus("a-2", AttemptStatus.COMPLETED));
+        advance(Duration.ofSeconds(600));
+
+        var published = events.readKeyValuesToList();
+        assertThat(published).allMatch(event -> event.key.equals("acme/u-1"));
+        assertThat(published)
+                .extracting(event -> event.value.getAttemptId() + " " + event.value.getStatus())
+                .as("the refused start of a-1 is no event; a-2 is started, then completed, and never expires")
+                .containsExactly("a-2 IN_PROGRESS", "a-2 COMPLETED");
     }
 
     @Test

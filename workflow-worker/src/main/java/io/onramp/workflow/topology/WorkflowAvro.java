@@ -1,8 +1,6 @@
 package io.onramp.workflow.topology;
 
-import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.Attempt;
-import io.onramp.schemas.AttemptStatus;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.EnrollGuest;
 import io.onramp.schemas.EnrollmentEvent;
@@ -92,14 +90,8 @@ public final class WorkflowAvro {
                 new EnrollGuest(event.getWorkflowDefinitionId(), null));
     }
 
-    /** The attempt an outcome completed, if it completed one. */
-    static boolean completesAttempt(AccessOutcome outcome) {
-        return outcome.getChange() instanceof Attempt attempt && attempt.getStatus() == AttemptStatus.COMPLETED;
-    }
-
     /** An attempt that completed, as an event its owner's workflow observes (qualified by the interview). */
-    static WorkflowCommand attemptCompleted(AccessOutcome outcome) {
-        Attempt attempt = (Attempt) outcome.getChange();
+    static WorkflowCommand attemptCompleted(Attempt attempt) {
         return new WorkflowCommand(
                 new CommandMetadata(
                         ATTEMPT_COMPLETED + ":" + attempt.getAttemptId(),

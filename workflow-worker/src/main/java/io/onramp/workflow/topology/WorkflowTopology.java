@@ -1,5 +1,6 @@
 package io.onramp.workflow.topology;
 
+import io.onramp.schemas.AttemptStatus;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.ScheduleEventType;
 import io.onramp.schemas.Topics;
@@ -84,10 +85,10 @@ public final class WorkflowTopology {
                         KeyValue.pair(Keys.of(event.getTenantId(), event.getUserId()), WorkflowAvro.enrol(event)))
                 .repartition(Repartitioned.with(commands.keySerde(), commands.valueSerde())
                         .withName("workflow-enrollments-by-guest"));
-        var attempts = topics.accessOutcomes;
+        var attempts = topics.attemptEvents;
         KStream<String, WorkflowCommand> fromAttempts = builder.stream(
                         attempts.name(), Consumed.with(attempts.keySerde(), attempts.valueSerde()))
-                .filter((key, outcome) -> WorkflowAvro.completesAttempt(outcome))
+                .filter((key, attempt) -> attempt.getStatus() == AttemptStatus.COMPLETED)
                 .mapValues(WorkflowAvro::attemptCompleted);
 
         var schedules = topics.scheduleEvents;

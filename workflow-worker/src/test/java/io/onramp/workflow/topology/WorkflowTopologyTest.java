@@ -2,7 +2,6 @@ package io.onramp.workflow.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.Attempt;
 import io.onramp.schemas.AttemptStatus;
 import io.onramp.schemas.ChangeTaskStatus;
@@ -55,7 +54,7 @@ class WorkflowTopologyTest {
     private TestInputTopic<String, DefineWorkflow> definitions;
     private TestInputTopic<String, WorkflowCommand> commands;
     private TestInputTopic<String, EnrollmentEvent> enrollments;
-    private TestInputTopic<String, AccessOutcome> accessOutcomes;
+    private TestInputTopic<String, Attempt> attemptEvents;
     private TestOutputTopic<String, WorkflowOutcome> outcomes;
     private TestOutputTopic<String, WorkflowEvent> events;
 
@@ -69,7 +68,7 @@ class WorkflowTopologyTest {
         definitions = input(topics.workflowDefinitionCommands);
         commands = input(topics.workflowCommands);
         enrollments = input(topics.enrollments);
-        accessOutcomes = input(topics.accessOutcomes);
+        attemptEvents = input(topics.attemptEvents);
         outcomes = output(topics.workflowOutcomes);
         events = output(topics.workflowEvents);
         define("onboarding", "application", "interview", "training");
@@ -221,14 +220,14 @@ class WorkflowTopologyTest {
         send("guest-1", guestMove("application", WorkflowStatus.COMPLETE));
         events.readValuesToList();
 
-        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-2", AttemptStatus.COMPLETED));
-        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.IN_PROGRESS));
-        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.EXPIRED));
+        attemptEvents.pipeInput("acme/guest-1", attempt("guest-1", "i-2", AttemptStatus.COMPLETED));
+        attemptEvents.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.IN_PROGRESS));
+        attemptEvents.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.EXPIRED));
         assertThat(outcomes.isEmpty())
                 .as("events that change nothing are dropped; an expired attempt is not a completed one")
                 .isTrue();
 
-        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
+        attemptEvents.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
         WorkflowOutcome outcome = outcomes.readValue();
         assertThat(outcome.getReply().getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
         assertThat(taskStatuses(stored("guest-1"))).containsOnly(WorkflowStatus.COMPLETE);
@@ -247,13 +246,13 @@ class WorkflowTopologyTest {
         send("guest-1", new EnrollGuest("screening", null));
         events.readValuesToList();
 
-        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
+        attemptEvents.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
         assertThat(outcomes.readValue().getReply().getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
         assertThat(events.isEmpty()).as("keeping the event changes no status").isTrue();
         GuestTask screen = stored("guest-1").getGroups().get(1).getTasks().get(0);
         assertThat(screen.getStatus()).isEqualTo(WorkflowStatus.LOCKED);
         assertThat(screen.getObservedEvent()).isEqualTo("attempt_completed:i-1");
-        accessOutcomes.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
+        attemptEvents.pipeInput("acme/guest-1", attempt("guest-1", "i-1", AttemptStatus.COMPLETED));
         assertThat(outcomes.isEmpty())
                 .as("the same event again is already kept")
                 .isTrue();
@@ -364,20 +363,8 @@ class WorkflowTopologyTest {
         return new CommandMetadata(UUID.randomUUID().toString(), "acme", user, NOW);
     }
 
-    private static AccessOutcome attempt(String user, String interview, AttemptStatus status) {
-        var attempt =
-                new Attempt("acme", "attempt-of-" + interview, interview, user, status, NOW, null, NOW, false, 2L, NOW);
-        var reply = new CommandReply(
-                UUID.randomUUID().toString(),
-                "acme",
-                CommandOutcome.ACCEPTED,
-                "attempt",
-                attempt.getAttemptId(),
-                2L,
-                null,
-                List.of(),
-                null);
-        return new AccessOutcome(reply, attempt);
+    private static Attempt attempt(String user, String interview, AttemptStatus status) {
+        return new Attempt("acme", "attempt-of-" + interview, interview, user, status, NOW, null, NOW, false, 2L, NOW);
     }
 
     private GuestWorkflow stored(String guest) {
