@@ -25,8 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DevstackExtension.class)
 class ClassDataSharingTest {
 
-    /** The gateway's extracted builds (the tests run in its module folder). */
-    private static final Path EXTRACTED = Path.of("target", "extracted");
+    /**
+     * A worker's: its executable jar is built before these tests run, the gateway's own only after them. Its
+     * extracted builds, from the gateway's module folder, where the tests run.
+     */
+    private static final Service SERVICE = Service.REMINDER_WORKER;
+
+    private static final Path EXTRACTED = Path.of("..", SERVICE.module(), "target", "extracted");
 
     @AfterEach
     void off() {
@@ -38,16 +43,20 @@ class ClassDataSharingTest {
         System.setProperty(ServiceProcess.CLASS_DATA_SHARING_PROPERTY, "true");
         deleteArchives();
         var environment = new HashMap<>(infrastructure.serviceEnvironment());
+        // Beside the fixture's instance, if one runs: a state folder of its own.
+        environment.put(
+                "STREAMS_STATE_DIR",
+                infrastructure.dataDir().resolve("streams-state-class-data").toString());
         Path logs = Path.of(System.getProperty("java.io.tmpdir"), "service-logs", "class-data");
 
-        try (var recording = ServiceProcess.start(Service.API_GATEWAY, environment, Ports.free(), logs)) {
+        try (var recording = ServiceProcess.start(SERVICE, environment, Ports.free(), logs)) {
             assertThat(recording.recordsClassData()).isTrue();
             recording.awaitHealthy();
         }
         assertThat(archives()).hasSize(1).allMatch(archive -> archive.toString().endsWith(".jsa"));
 
         environment.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
-        try (var sharing = ServiceProcess.start(Service.API_GATEWAY, environment, Ports.free(), logs)) {
+        try (var sharing = ServiceProcess.start(SERVICE, environment, Ports.free(), logs)) {
             assertThat(sharing.recordsClassData()).isFalse();
             sharing.awaitHealthy();
         }

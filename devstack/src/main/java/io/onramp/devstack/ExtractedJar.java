@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 final class ExtractedJar {
 
     private static final Duration EXTRACTION = Duration.ofMinutes(2);
+    private static final Duration KEEP_EARLIER_BUILDS = Duration.ofDays(1);
 
     private final Path directory;
     private final String jarName;
@@ -37,7 +38,8 @@ final class ExtractedJar {
     /**
      * The unpacked form of {@code executableJar}, extracted now unless this build of the jar already was. Extractions
      * land under a name made of the jar's size and time, moved into place whole, so that concurrent starts (tests,
-     * several launchers) share one and never see a half-written one; those of earlier builds are deleted.
+     * several launchers) share one and never see a half-written one. Those of earlier builds are deleted once a day
+     * old: a stack still running from one opens its jars lazily and must find them.
      */
     static synchronized ExtractedJar of(Path executableJar, Path logDir) {
         try {
@@ -83,8 +85,8 @@ final class ExtractedJar {
 
     private static void deleteOthers(Path root, Path keep) throws IOException {
         try (Stream<Path> entries = Files.list(root)) {
-            for (Path entry : entries.filter(entry -> !entry.equals(keep) && !inProgress(entry))
-                    .toList()) {
+            for (Path entry :
+                    entries.filter(entry -> !entry.equals(keep) && isOld(entry)).toList()) {
                 try {
                     delete(entry);
                 } catch (IOException | UncheckedIOException inUse) {
@@ -94,13 +96,12 @@ final class ExtractedJar {
         }
     }
 
-    /** Another process's extraction still being written (one left behind by a crash is old). */
-    private static boolean inProgress(Path entry) {
+    /** Not touched for a day: no longer in use by a running stack, nor another process's extraction in progress. */
+    private static boolean isOld(Path entry) {
         try {
-            return entry.getFileName().toString().startsWith(".partial-")
-                    && Files.getLastModifiedTime(entry)
-                            .toInstant()
-                            .isAfter(Instant.now().minus(EXTRACTION));
+            return Files.getLastModifiedTime(entry)
+                    .toInstant()
+                    .isBefore(Instant.now().minus(KEEP_EARLIER_BUILDS));
         } catch (IOException gone) {
             return false;
         }
