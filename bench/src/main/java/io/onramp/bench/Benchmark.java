@@ -455,7 +455,7 @@ public final class Benchmark {
     private static final String[][] SLOTS = {
         {"2031-01-01T10:00:00Z", "2031-01-01T11:00:00Z"}, {"2031-01-02T10:00:00Z", "2031-01-02T11:00:00Z"}
     };
-    /** Schedule id and version by tenant and client, on each side. */
+    /** By {@code tenant/client}: the schedule's id (the same on both sides), and the version each side last saw. */
     private final Map<String, String> schedules = new ConcurrentHashMap<>();
 
     private final Map<String, Long> versions = new ConcurrentHashMap<>();

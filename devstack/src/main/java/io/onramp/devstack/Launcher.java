@@ -48,18 +48,7 @@ public final class Launcher {
             boolean recording = services.stream().anyMatch(ServiceProcess::recordsClassData);
             System.out.println("\nonramp: stopping"
                     + (recording ? " (recording the services' class data for faster starts: once per build)" : ""));
-            // A thread each: the common pool runs one task at a time on two cores, and each stop may wait long.
-            var stopping = services.stream()
-                    .map(service -> new Thread(service::close, "stop-" + service.name()))
-                    .toList();
-            stopping.forEach(Thread::start);
-            for (Thread thread : stopping) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            ServiceProcess.closeAll(services);
             infrastructure.close();
             stopped.countDown();
         }));

@@ -99,28 +99,16 @@ public final class DevstackFixture {
     }
 
     private static synchronized void stopAll() {
-        List<AutoCloseable> toStop = new ArrayList<>(SECOND_INSTANCES.values());
+        List<ServiceProcess> toStop = new ArrayList<>(SECOND_INSTANCES.values());
         toStop.addAll(SERVICES.values());
         SECOND_INSTANCES.clear();
         SERVICES.clear();
         // All at once: one after the other, each given its grace period, they outlast the time the test runner gives
         // a finished JVM to exit, and whatever is still running when it is killed outlives it.
-        List<Thread> stopping = toStop.stream()
-                .map(service -> new Thread(() -> closeQuietly(service), "devstack-stop"))
-                .toList();
-        stopping.forEach(Thread::start);
-        stopping.forEach(DevstackFixture::joinQuietly);
+        ServiceProcess.closeAll(toStop);
         if (infrastructure != null) {
             infrastructure.close();
             infrastructure = null;
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            System.err.println("devstack: stopping " + closeable + " failed: " + e);
         }
     }
 }

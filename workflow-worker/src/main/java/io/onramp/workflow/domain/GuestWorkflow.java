@@ -38,11 +38,6 @@ public record GuestWorkflow(
                 .findFirst();
     }
 
-    GuestWorkflow withVersion(long next) {
-        return new GuestWorkflow(
-                tenantId, guestId, definitionId, definitionVersion, groups, next, enrolledAt, updatedAt);
-    }
-
     GuestWorkflow withGroups(List<TaskGroup> next, Instant now) {
         return new GuestWorkflow(
                 tenantId, guestId, definitionId, definitionVersion, next, version + 1, enrolledAt, now);

@@ -182,14 +182,10 @@ public final class WorkflowRules {
         for (String taskKey : waiting) {
             groups = replaceTask(groups, taskKey, task -> task.withObservedEvent(event));
         }
-        GuestWorkflow kept = workflow.withGroups(groups, now);
         if (open.isEmpty()) {
-            return new Decision.Accepted<>(new Progress(kept, List.of()));
+            return new Decision.Accepted<>(new Progress(workflow.withGroups(groups, now), List.of()));
         }
-        Progress progress = move(kept, open, TaskStatus.COMPLETE, null, now);
-        // One version for the whole decision, as for every other command.
-        return new Decision.Accepted<>(
-                new Progress(progress.workflow().withVersion(workflow.version() + 1), progress.changes()));
+        return new Decision.Accepted<>(move(workflow, groups, open, TaskStatus.COMPLETE, null, now));
     }
 
     /** Removes the guest's workflow with its statuses and data. */
@@ -208,7 +204,18 @@ public final class WorkflowRules {
 
     private static Progress move(
             GuestWorkflow workflow, List<String> taskKeys, TaskStatus target, String note, Instant now) {
-        List<TaskGroup> groups = new ArrayList<>(workflow.groups());
+        return move(workflow, workflow.groups(), taskKeys, target, note, now);
+    }
+
+    /** Moves tasks starting from {@code from}: the workflow's groups, or those with events just kept. */
+    private static Progress move(
+            GuestWorkflow workflow,
+            List<TaskGroup> from,
+            List<String> taskKeys,
+            TaskStatus target,
+            String note,
+            Instant now) {
+        List<TaskGroup> groups = new ArrayList<>(from);
         for (String taskKey : taskKeys) {
             groups = replaceTask(groups, taskKey, task -> task.withStatus(target, noteAfter(task, target, note), now));
             if (target == TaskStatus.COMPLETE) {
