@@ -1,6 +1,7 @@
 package io.onramp.gateway.access;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,10 +48,7 @@ class AccessController {
             accepted = true,
             errors = {400, 404})
     @PostMapping
-    Granted grant(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @Valid @RequestBody AccessRequest request) {
+    Granted grant(@AuthenticationPrincipal Caller caller, Prefer prefer, @Valid @RequestBody AccessRequest request) {
         Permissions.requireAny(caller, Permissions.ACCESS_GRANT);
         return new Granted(
                 true, send(caller, new GrantAccess(request.userId(), request.normalisedIds()), request, prefer));
@@ -61,10 +58,7 @@ class AccessController {
             accepted = true,
             errors = {400, 404})
     @DeleteMapping
-    Revoked revoke(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @Valid @RequestBody AccessRequest request) {
+    Revoked revoke(@AuthenticationPrincipal Caller caller, Prefer prefer, @Valid @RequestBody AccessRequest request) {
         Permissions.requireAny(caller, Permissions.ACCESS_REVOKE);
         return new Revoked(
                 true, send(caller, new RevokeAccess(request.userId(), request.normalisedIds()), request, prefer));
@@ -77,7 +71,7 @@ class AccessController {
         return new UserAccessView(userId, access.interviewsOf(caller.tenantId(), userId));
     }
 
-    private int send(Caller caller, Object payload, AccessRequest request, String prefer) {
+    private int send(Caller caller, Object payload, AccessRequest request, Prefer prefer) {
         var reply = commands.send(
                 caller,
                 topics.accessCommands,

@@ -3,6 +3,7 @@ package io.onramp.gateway.attempt;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,9 +71,7 @@ class AttemptController {
             errors = {400, 404})
     @PostMapping("/api/v1/interviews/{interviewId}/attempts")
     ResponseEntity<AttemptView> start(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @PathVariable String interviewId) {
+            @AuthenticationPrincipal Caller caller, Prefer prefer, @PathVariable String interviewId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_CREATE);
         String attemptId = UUID.randomUUID().toString();
         send(
@@ -149,10 +147,7 @@ class AttemptController {
             accepted = true,
             errors = {400, 404, 409})
     @PostMapping("/api/v1/attempts/{attemptId}/continue")
-    AttemptView resume(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @PathVariable String attemptId) {
+    AttemptView resume(@AuthenticationPrincipal Caller caller, Prefer prefer, @PathVariable String attemptId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_CREATE);
         AttemptView attempt = ownAttempt(caller, attemptId, "continue");
         send(caller, attempt.userId(), new ContinueAttempt(attempt.id()), prefer);
@@ -165,7 +160,7 @@ class AttemptController {
     @PatchMapping("/api/v1/attempts/{attemptId}")
     AttemptView changeStatus(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String attemptId,
             @Valid @RequestBody StatusChange change) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_UPDATE);
@@ -180,10 +175,7 @@ class AttemptController {
             accepted = true,
             errors = {400, 404, 409})
     @DeleteMapping("/api/v1/attempts/{attemptId}")
-    ResponseEntity<Void> delete(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @PathVariable String attemptId) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, Prefer prefer, @PathVariable String attemptId) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_DELETE);
         AttemptView attempt = ownAttempt(caller, attemptId, "delete");
         send(caller, attempt.userId(), new DeleteAttempt(attempt.id()), prefer);
@@ -215,7 +207,7 @@ class AttemptController {
         return attempt;
     }
 
-    private void send(Caller caller, String owner, Object payload, String prefer) {
+    private void send(Caller caller, String owner, Object payload, Prefer prefer) {
         commands.send(
                 caller,
                 topics.attemptCommands,

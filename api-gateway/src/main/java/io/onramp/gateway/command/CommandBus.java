@@ -9,15 +9,12 @@ import io.onramp.schemas.CommandReply;
 import io.onramp.schemas.Topic;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandBus {
-
-    private static final String RESPOND_ASYNC = "respond-async";
-    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*\"?(\\d{1,9})\"?(?:$|[,;\\s])");
 
     private final RecordPublisher publisher;
     private final PendingReplies pending;
@@ -46,10 +40,10 @@ public class CommandBus {
 
     /**
      * Sends the command {@code build} makes from fresh metadata (a new request id, the caller's tenant and user, now),
-     * keyed by {@code key}; {@code prefer} is the request's {@code Prefer} header, if any.
+     * keyed by {@code key}; {@code prefer} is the request's {@link Prefer}.
      */
     public <V> CommandReply send(
-            Caller caller, Topic<String, V> topic, String key, Function<CommandMetadata, V> build, String prefer) {
+            Caller caller, Topic<String, V> topic, String key, Function<CommandMetadata, V> build, Prefer prefer) {
         String requestId = UUID.randomUUID().toString();
         var metadata = new CommandMetadata(requestId, caller.tenantId(), caller.userId(), Instant.now());
         return send(topic, key, build.apply(metadata), requestId, prefer);
@@ -60,31 +54,18 @@ public class CommandBus {
      * as {@code people}, with the request id and the caller in {@link CommandHeaders}; the worker applying it answers
      * like any command.
      */
-    public <V> CommandReply sendRecord(Caller caller, Topic<String, V> topic, String key, V value, String prefer) {
+    public <V> CommandReply sendRecord(Caller caller, Topic<String, V> topic, String key, V value, Prefer prefer) {
         String requestId = UUID.randomUUID().toString();
         var headers = Map.of(CommandHeaders.REQUEST_ID, requestId, CommandHeaders.USER_ID, caller.userId());
         return send(() -> publisher.publish(topic, key, value, headers), requestId, prefer);
     }
 
-    /**
-     * How long to wait for the reply: the configured bound, or less if the client asked for less with {@code Prefer:
-     * wait=<seconds>} (RFC 7240 §4.3). A malformed preference is ignored, as RFC 7240 asks.
-     */
-    static long waitMillis(String prefer, Duration timeout) {
-        long bound = timeout.toMillis();
-        if (prefer == null) {
-            return bound;
-        }
-        Matcher wait = WAIT.matcher(prefer.toLowerCase(Locale.ROOT));
-        return wait.find() ? Math.min(bound, Long.parseLong(wait.group(1)) * 1_000) : bound;
-    }
-
-    private <V> CommandReply send(Topic<String, V> topic, String key, V command, String requestId, String prefer) {
+    private <V> CommandReply send(Topic<String, V> topic, String key, V command, String requestId, Prefer prefer) {
         return send(() -> publisher.publish(topic, key, command), requestId, prefer);
     }
 
-    private CommandReply send(Runnable publish, String requestId, String prefer) {
-        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC)) {
+    private CommandReply send(Runnable publish, String requestId, Prefer prefer) {
+        if (prefer.respondAsync()) {
             publish.run();
             throw new CommandPendingException(requestId);
         }
@@ -93,7 +74,7 @@ public class CommandBus {
             long started = System.currentTimeMillis();
             publish.run();
             long published = System.currentTimeMillis();
-            ReceivedReply received = reply.get(waitMillis(prefer, timeout), TimeUnit.MILLISECONDS);
+            ReceivedReply received = reply.get(prefer.waitMillis(timeout), TimeUnit.MILLISECONDS);
             hops.record(started, published, received);
             CommandReply answer = received.reply();
             if (CommandRejectedException.isRejection(answer.getOutcome())) {

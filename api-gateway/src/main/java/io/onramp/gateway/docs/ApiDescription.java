@@ -1,6 +1,9 @@
 package io.onramp.gateway.docs;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.onramp.gateway.command.CommandRequestHeaders;
+import io.onramp.gateway.command.IfMatch;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.error.ErrorEnvelope;
 import io.onramp.gateway.error.RequestStatusLink;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -12,22 +15,30 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -176,6 +187,43 @@ class ApiDescription {
             return operation.responses(answers);
         };
     }
+
+    /**
+     * The headers a command endpoint reads through a typed parameter ({@link CommandRequestHeaders}), which springdoc
+     * cannot see: each listed as an optional header, ahead of the operation's other parameters.
+     */
+    @Bean
+    OperationCustomizer commandHeaders() {
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(
+                        CommandRequestHeaders.HEADERS.keySet().toArray(Class<?>[]::new));
+        return (operation, handler) -> {
+            List<Parameter> headers = new ArrayList<>();
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                String name = CommandRequestHeaders.HEADERS.get(parameter.getParameterType());
+                if (name != null) {
+                    headers.add(new HeaderParameter()
+                            .name(name)
+                            .required(false)
+                            .description(HEADER_DESCRIPTIONS.get(name))
+                            .schema(new StringSchema()));
+                }
+            }
+            if (!headers.isEmpty()) {
+                if (operation.getParameters() != null) {
+                    headers.addAll(operation.getParameters());
+                }
+                operation.setParameters(headers);
+            }
+            return operation;
+        };
+    }
+
+    private static final Map<String, String> HEADER_DESCRIPTIONS = Map.of(
+            Prefer.HEADER,
+            "RFC 7240: `respond-async` for a 202 at once, `wait=<seconds>` to wait at most that long for the decision",
+            IfMatch.HEADER,
+            "The version you read (the ETag), such as `\"3\"`; a change without it is refused with 428");
 
     /**
      * Springdoc leaves out the body of some {@code ResponseEntity<T>} answers (those of a type with an unwrapped

@@ -3,6 +3,7 @@ package io.onramp.gateway.interview;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.InvalidRequestException;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,9 +53,7 @@ class InterviewController {
             errors = {400, 409})
     @PostMapping
     ResponseEntity<InterviewView> create(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @Valid @RequestBody CreateInterviewRequest request) {
+            @AuthenticationPrincipal Caller caller, Prefer prefer, @Valid @RequestBody CreateInterviewRequest request) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_MANAGE);
         String interviewId = request.id() == null ? UUID.randomUUID().toString() : Ids.requireUuid("id", request.id());
         var payload = CreateInterview.newBuilder()
@@ -77,7 +75,7 @@ class InterviewController {
     @PutMapping("/{interviewId}")
     InterviewView update(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String interviewId,
             @Valid @RequestBody CreateInterviewRequest request) {
         Permissions.requireAny(caller, Permissions.INTERVIEWS_MANAGE);
@@ -122,7 +120,7 @@ class InterviewController {
     }
 
     /** A catalogue command on one interview, keyed by it so its commands are decided in order. */
-    private void send(Caller caller, String interviewId, Object payload, String prefer) {
+    private void send(Caller caller, String interviewId, Object payload, Prefer prefer) {
         commands.send(
                 caller,
                 topics.interviewCommands,

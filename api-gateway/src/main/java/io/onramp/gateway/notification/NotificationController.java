@@ -3,6 +3,7 @@ package io.onramp.gateway.notification;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Ids;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
@@ -20,7 +21,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,9 +79,7 @@ class NotificationController {
             errors = {404, 409})
     @PostMapping("/{notificationId}/resend")
     NotificationView resend(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @PathVariable String notificationId) {
+            @AuthenticationPrincipal Caller caller, Prefer prefer, @PathVariable String notificationId) {
         Permissions.requireAny(caller, Permissions.NOTIFICATIONS_MANAGE);
         String id = find(caller, notificationId).id();
         commands.send(

@@ -5,6 +5,7 @@ import io.onramp.domain.people.Person;
 import io.onramp.domain.people.PersonRules;
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ErrorEnvelope;
 import io.onramp.gateway.error.InvalidRequestException;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,7 +57,7 @@ class PeopleController {
     @PutMapping("/{userId}")
     PersonView put(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String userId,
             @RequestBody PersonRequest request) {
         Permissions.requireAny(caller, Permissions.PEOPLE_MANAGE);
@@ -102,10 +102,7 @@ class PeopleController {
     /** Erases the person: a tombstone on {@code people}, so that compaction removes every earlier entry too. */
     @Responds(value = 204, accepted = true, errors = 404)
     @DeleteMapping("/{userId}")
-    ResponseEntity<Void> delete(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @PathVariable String userId) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, Prefer prefer, @PathVariable String userId) {
         Permissions.requireAny(caller, Permissions.PEOPLE_MANAGE);
         find(caller, userId);
         commands.sendRecord(caller, topics.people, Keys.of(caller.tenantId(), userId), null, prefer);

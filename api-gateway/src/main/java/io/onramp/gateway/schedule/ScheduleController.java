@@ -1,13 +1,14 @@
 package io.onramp.gateway.schedule;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.IfMatch;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
 import io.onramp.gateway.error.InvalidRequestException;
 import io.onramp.gateway.error.NotFoundException;
-import io.onramp.gateway.error.PreconditionRequiredException;
 import io.onramp.gateway.people.PeopleReadModel;
 import io.onramp.gateway.security.Caller;
 import io.onramp.gateway.security.Permissions;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,7 +56,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScheduleController {
 
-    private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final Pattern STATUS =
             Pattern.compile("^(scheduled|confirmed|in_progress|completed|cancelled|no_show|rescheduled)$");
 
@@ -129,9 +127,7 @@ class ScheduleController {
             errors = {400, 404, 409})
     @PostMapping("/api/v1/schedules")
     ResponseEntity<ScheduleView> create(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @Valid @RequestBody CreateRequest request) {
+            @AuthenticationPrincipal Caller caller, Prefer prefer, @Valid @RequestBody CreateRequest request) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_CREATE);
         String id = UUID.randomUUID().toString();
         var candidate = request.candidate();
@@ -241,8 +237,8 @@ class ScheduleController {
     @PostMapping("/api/v1/schedules/{scheduleId}/{action:confirm|start|complete|no-show}")
     ResponseEntity<ScheduleView> transition(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Prefer prefer,
+            IfMatch ifMatch,
             @PathVariable String scheduleId,
             @PathVariable String action) {
         var scheduleAction = ScheduleAction.valueOf(action.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
@@ -255,8 +251,8 @@ class ScheduleController {
     @PostMapping("/api/v1/schedules/{scheduleId}/cancel")
     ResponseEntity<ScheduleView> cancel(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Prefer prefer,
+            IfMatch ifMatch,
             @PathVariable String scheduleId,
             @RequestBody(required = false) CancelRequest request) {
         String reason = request == null ? null : request.reason();
@@ -269,8 +265,8 @@ class ScheduleController {
     @PostMapping("/api/v1/schedules/{scheduleId}/reschedule")
     ResponseEntity<ScheduleView> reschedule(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Prefer prefer,
+            IfMatch ifMatch,
             @PathVariable String scheduleId,
             @RequestBody RescheduleRequest request) {
         var reschedule = new RescheduleSchedule(instant(request.scheduledStart()), instant(request.scheduledEnd()));
@@ -283,8 +279,8 @@ class ScheduleController {
     @PutMapping("/api/v1/schedules/{scheduleId}/interviewers/{userId}")
     ResponseEntity<ScheduleView> addInterviewer(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Prefer prefer,
+            IfMatch ifMatch,
             @PathVariable String scheduleId,
             @PathVariable String userId,
             @RequestBody(required = false) PanelRequest request) {
@@ -298,8 +294,8 @@ class ScheduleController {
     @DeleteMapping("/api/v1/schedules/{scheduleId}/interviewers/{userId}")
     ResponseEntity<ScheduleView> removeInterviewer(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Prefer prefer,
+            IfMatch ifMatch,
             @PathVariable String scheduleId,
             @PathVariable String userId) {
         return change(caller, scheduleId, ifMatch, new ChangePanel(userId, false, false), prefer);
@@ -313,7 +309,7 @@ class ScheduleController {
     @PostMapping("/api/v1/schedules/{scheduleId}/feedback")
     ResponseEntity<FeedbackList> submitFeedback(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String scheduleId,
             @Valid @RequestBody FeedbackRequest request) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_FEEDBACK);
@@ -365,9 +361,9 @@ class ScheduleController {
     }
 
     private ResponseEntity<ScheduleView> change(
-            Caller caller, String scheduleId, String ifMatch, Object payload, String prefer) {
+            Caller caller, String scheduleId, IfMatch ifMatch, Object payload, Prefer prefer) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_UPDATE);
-        long expected = expectedVersion(ifMatch);
+        long expected = ifMatch.version();
         // schedules:update acts on the interviews the caller may see: no change without the read.
         String id = requireInvolved(caller, find(caller, scheduleId), "change").id();
         send(caller, id, expected, payload, prefer);
@@ -375,20 +371,7 @@ class ScheduleController {
         return withVersion(ResponseEntity.ok(), changed).body(changed);
     }
 
-    /** {@code If-Match: "3"} (also {@code 3} or {@code W/"3"}): the version the client read. */
-    static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException(
-                    "is required: send the version you read, as If-Match: \"<version>\"");
-        }
-        Matcher matcher = VERSION.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new InvalidRequestException("If-Match", "must be a version, such as \"3\"");
-        }
-        return Long.parseLong(matcher.group(1));
-    }
-
-    private void send(Caller caller, String scheduleId, Long expectedVersion, Object payload, String prefer) {
+    private void send(Caller caller, String scheduleId, Long expectedVersion, Object payload, Prefer prefer) {
         commands.send(
                 caller,
                 topics.scheduleCommands,

@@ -1,6 +1,7 @@
 package io.onramp.gateway.schedule;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.NotFoundException;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,7 +46,7 @@ class ScheduleTemplateController {
     @PutMapping("/api/v1/schedule-templates/{templateId}")
     ResponseEntity<ScheduleReadModel.TemplateView> define(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String templateId,
             @RequestBody TemplateRequest request) {
         Permissions.requireAny(caller, Permissions.SCHEDULES_CREATE);

@@ -2,6 +2,7 @@ package io.onramp.gateway.workflow;
 
 import io.onramp.gateway.command.CommandBus;
 import io.onramp.gateway.command.Paging;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.ForbiddenException;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +86,7 @@ class GuestWorkflowController {
     @PostMapping("/api/v1/guests/{guestId}/workflow")
     ResponseEntity<WorkflowViews.Dashboard> enrol(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String guestId,
             @Valid @RequestBody EnrolRequest request) {
         Permissions.requireAny(caller, Permissions.WORKFLOWS_MANAGE);
@@ -137,7 +137,7 @@ class GuestWorkflowController {
     @PostMapping("/api/v1/guests/{guestId}/tasks/{taskId}/status")
     WorkflowViews.Dashboard changeStatus(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String guestId,
             @PathVariable String taskId,
             @Valid @RequestBody StatusRequest request) {
@@ -161,7 +161,7 @@ class GuestWorkflowController {
     @PutMapping("/api/v1/guests/{guestId}/tasks/{taskId}/data")
     WorkflowViews.TaskData submitData(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String guestId,
             @PathVariable String taskId,
             @Valid @RequestBody DataRequest request) {
@@ -202,10 +202,7 @@ class GuestWorkflowController {
     /** Removes the guest's workflow, statuses and data; a later enrolment starts clean. */
     @Responds(value = 204, accepted = true, errors = 404)
     @DeleteMapping("/api/v1/guests/{guestId}/workflow")
-    ResponseEntity<Void> delete(
-            @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
-            @PathVariable String guestId) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, Prefer prefer, @PathVariable String guestId) {
         Permissions.requireAny(caller, Permissions.WORKFLOWS_MANAGE);
         String guest = WorkflowIds.guest(guestId);
         requireEnrolled(caller, guest);
@@ -257,7 +254,7 @@ class GuestWorkflowController {
         return caller.userId().equals(guest);
     }
 
-    private void send(Caller caller, String guest, Object payload, String prefer) {
+    private void send(Caller caller, String guest, Object payload, Prefer prefer) {
         commands.send(
                 caller,
                 topics.workflowCommands,

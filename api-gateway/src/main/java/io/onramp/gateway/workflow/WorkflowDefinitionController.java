@@ -1,6 +1,7 @@
 package io.onramp.gateway.workflow;
 
 import io.onramp.gateway.command.CommandBus;
+import io.onramp.gateway.command.Prefer;
 import io.onramp.gateway.command.ResourceLocations;
 import io.onramp.gateway.docs.Responds;
 import io.onramp.gateway.error.NotFoundException;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,7 +51,7 @@ class WorkflowDefinitionController {
     @PutMapping("/api/v1/workflow-definitions/{definitionId}")
     ResponseEntity<WorkflowViews.Definition> define(
             @AuthenticationPrincipal Caller caller,
-            @RequestHeader(value = "Prefer", required = false) String prefer,
+            Prefer prefer,
             @PathVariable String definitionId,
             @Valid @RequestBody DefinitionRequest request) {
         Permissions.requireAny(caller, Permissions.WORKFLOWS_MANAGE);
