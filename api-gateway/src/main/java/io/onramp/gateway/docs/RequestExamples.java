@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The request bodies of DESIGN §6 as examples on their operations: the shapes are part of the contract. */
 @Component
-class RequestExamples implements OpenApiCustomizer {
+public class RequestExamples implements OpenApiCustomizer {
 
     private static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("POST /api/v1/schedules", """
@@ -41,14 +41,28 @@ class RequestExamples implements OpenApiCustomizer {
             Map.entry("POST /api/v1/interviews", """
                     {"title":"Backend screen","description":"SQL and APIs","duration_seconds":1800,
                      "config":{"is_default_access_allowed":false,"should_end_interview_after_duration":true}}"""),
+            Map.entry("PUT /api/v1/interviews/{interviewId}", """
+                    {"title":"Backend screen","description":"SQL and APIs","duration_seconds":1800,
+                     "config":{"is_default_access_allowed":false,"should_end_interview_after_duration":true}}"""),
             Map.entry("POST /api/v1/access", """
                     {"user_id":"u-1","interview_ids":["89d96f4b-2ac4-4d4f-9a4a-6b1f0c2e7a11"]}"""),
+            Map.entry("DELETE /api/v1/access", """
+                    {"user_id":"u-1","interview_ids":["89d96f4b-2ac4-4d4f-9a4a-6b1f0c2e7a11"]}"""),
+            Map.entry("PATCH /api/v1/attempts/{attemptId}", """
+                    {"status":"archived"}"""),
+            Map.entry("POST /api/v1/attempts/export", """
+                    {"format":"csv","interview_id":"89d96f4b-2ac4-4d4f-9a4a-6b1f0c2e7a11"}"""),
             Map.entry("PUT /api/v1/people/{userId}", """
                     {"email":"casey@example.com","name":"Casey","timezone":"Asia/Tokyo","locale":"ja-JP"}"""),
             Map.entry("POST /api/v1/ops/dead-letters/{topic}/replay", """
                     {"records":[{"partition":3,"offset":17}],"dry_run":true}"""));
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** The example body of each operation that has one, keyed {@code "POST /api/v1/access"}. */
+    public static Map<String, String> bodies() {
+        return EXAMPLES;
+    }
 
     @Override
     public void customise(OpenAPI openApi) {
