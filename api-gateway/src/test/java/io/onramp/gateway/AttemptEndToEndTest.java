@@ -194,16 +194,6 @@ class AttemptEndToEndTest extends GatewayTestSupport {
     }
 
     @Test
-    void shouldRejectAnUnknownExportFormat() {
-        var response = http.post(
-                "/api/v1/attempts/export", token("u-cand", tenant, "interviews:export"), "{\"format\":\"xlsx\"}");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response.body()).get("errors").get(0).get("field").asString())
-                .isEqualTo("format");
-    }
-
-    @Test
     void shouldExpireAnAttemptStillInProgressAtItsScheduledEnd() throws InterruptedException {
         var created = http.post("/api/v1/interviews", admin, """
                 {"title":"Short","duration_seconds":2,

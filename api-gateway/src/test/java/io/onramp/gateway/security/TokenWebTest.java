@@ -1,4 +1,4 @@
-package io.onramp.gateway;
+package io.onramp.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.onramp.devstack.DevTokens;
+import io.onramp.gateway.web.WebLayerTest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every way a bearer token can be wrong is a 401 in the envelope (DESIGN §5), and a token is read only from the
  * {@code Authorization} header.
  */
-class TokenMatrixTest extends GatewayTestSupport {
+class TokenWebTest extends WebLayerTest {
 
     private static final String PATH = "/api/v1/interviews";
     private static final byte[] SECRET = DevTokens.DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8);
@@ -99,29 +99,24 @@ class TokenMatrixTest extends GatewayTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void isRefusedWith401InTheEnvelope(String what, String token) {
-        var response = http.get(PATH, token);
-        assertThat(response.statusCode()).as(what).isEqualTo(401);
-        var body = json(response.body());
-        assertThat(body.get("status").asString()).isEqualTo("error");
-        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("authorization");
+        assertEnvelope(call("GET", PATH, "Bearer " + token, null), 401, "authorization");
     }
 
     @Test
     void aValidTokenPasses() {
-        assertThat(http.get(PATH, hs256(b -> b)).statusCode()).isEqualTo(200);
+        assertThat(call("GET", PATH, "Bearer " + hs256(b -> b), null)).hasStatusOk();
     }
 
     @Test
     void aTokenIsReadOnlyFromTheAuthorizationHeader() {
         String token = hs256(b -> b);
-        assertThat(RawHttp.send(port, "GET", PATH + "?access_token=" + token, Map.of(), null)
-                        .status())
-                .isEqualTo(401);
-        assertThat(RawHttp.send(port, "GET", PATH, Map.of("Cookie", "access_token=" + token + "; token=" + token), null)
-                        .status())
-                .isEqualTo(401);
-        assertThat(RawHttp.send(port, "GET", PATH, Map.of("Authorization", "Basic " + token), null)
-                        .status())
-                .isEqualTo(401);
+        assertEnvelope(call("GET", PATH + "?access_token=" + token, null, null), 401);
+        assertEnvelope(
+                mvc.get()
+                        .uri(PATH)
+                        .header("Cookie", "access_token=" + token + "; token=" + token)
+                        .exchange(),
+                401);
+        assertEnvelope(call("GET", PATH, "Basic " + token, null), 401);
     }
 }
