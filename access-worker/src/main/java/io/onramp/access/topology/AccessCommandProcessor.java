@@ -3,6 +3,7 @@ package io.onramp.access.topology;
 import io.onramp.access.domain.GrantRules;
 import io.onramp.access.domain.UserAccess;
 import io.onramp.domain.Decision;
+import io.onramp.platform.MappedStore;
 import io.onramp.schemas.AccessCommand;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.CommandMetadata;
@@ -33,7 +34,7 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
 
     private final Clock clock;
     private ProcessorContext<String, AccessOutcome> context;
-    private KeyValueStore<String, io.onramp.schemas.UserAccess> access;
+    private MappedStore<UserAccess> access;
     private KeyValueStore<String, ValueAndTimestamp<InterviewDefinition>> catalog;
     private CatalogueWait<AccessCommand, Set<String>> waiting;
 
@@ -44,7 +45,8 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
     @Override
     public void init(ProcessorContext<String, AccessOutcome> context) {
         this.context = context;
-        this.access = context.getStateStore(AccessTopology.ACCESS_STORE);
+        this.access = MappedStore.of(
+                context.getStateStore(AccessTopology.ACCESS_STORE), AccessAvro::userAccess, AccessAvro::avro);
         this.catalog = context.getStateStore(InterviewCatalogTopology.GLOBAL_CATALOG_STORE);
         this.waiting = new CatalogueWait<>(
                 context,
@@ -100,8 +102,7 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
         String userId = userId(command);
         CommandMetadata metadata = command.getMetadata();
         String tenant = metadata.getTenantId();
-        var stored = access.get(key);
-        UserAccess current = stored == null ? UserAccess.none(tenant, userId) : AccessAvro.userAccess(stored);
+        UserAccess current = access.get(key).orElseGet(() -> UserAccess.none(tenant, userId));
         var decision = rule.decide(current, interviewIds(command), known::contains, clock.instant());
         return outcome(metadata, userId, decision, key);
     }
@@ -110,11 +111,7 @@ final class AccessCommandProcessor implements Processor<String, AccessCommand, S
             CommandMetadata metadata, String userId, Decision<GrantRules.Change> decision, String key) {
         if (decision instanceof Decision.Accepted<GrantRules.Change> accepted) {
             var change = accepted.result();
-            io.onramp.schemas.UserAccess changed = null;
-            if (change.count() > 0) {
-                changed = AccessAvro.avro(change.access());
-                access.put(key, changed);
-            }
+            Object changed = change.count() > 0 ? access.put(key, change.access()) : null;
             return Outcomes.accepted(
                     metadata,
                     AccessAvro.RESOURCE_TYPE,

@@ -3,6 +3,7 @@ package io.onramp.access.topology;
 import io.onramp.schemas.AccessCommand;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Topics;
+import io.onramp.schemas.UserAccess;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -40,7 +41,7 @@ public final class AccessTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ACCESS_STORE),
                 commands.keySerde(),
-                topics.storeSerde(io.onramp.schemas.UserAccess.class)));
+                topics.storeSerde(UserAccess.class)));
 
         KStream<String, AccessCommand> fromGateway =
                 builder.stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()));

@@ -4,6 +4,7 @@ import io.onramp.access.domain.Attempt;
 import io.onramp.access.domain.AttemptRules;
 import io.onramp.access.domain.InterviewSpec;
 import io.onramp.domain.Decision;
+import io.onramp.platform.MappedStore;
 import io.onramp.schemas.AccessOutcome;
 import io.onramp.schemas.AttemptCommand;
 import io.onramp.schemas.ChangeAttemptStatus;
@@ -46,7 +47,7 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
     private final TimerSettings timerSettings;
     private ProcessorContext<String, AccessOutcome> context;
     private KeyValueStore<String, UserAccess> access;
-    private KeyValueStore<String, io.onramp.schemas.Attempt> attempts;
+    private MappedStore<Attempt> attempts;
     private KeyValueStore<String, ValueAndTimestamp<InterviewDefinition>> catalog;
     private Timers<String> scheduledEnds;
     private CatalogueWait<AttemptCommand, Optional<InterviewSpec>> waiting;
@@ -60,7 +61,8 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
     public void init(ProcessorContext<String, AccessOutcome> context) {
         this.context = context;
         this.access = context.getStateStore(AccessTopology.ACCESS_STORE);
-        this.attempts = context.getStateStore(AttemptTopology.ATTEMPTS_STORE);
+        this.attempts = MappedStore.of(
+                context.getStateStore(AttemptTopology.ATTEMPTS_STORE), AttemptAvro::attempt, AttemptAvro::avro);
         this.catalog = context.getStateStore(InterviewCatalogTopology.GLOBAL_CATALOG_STORE);
         // Timer ids are attempt keys; payloads the owner's key, which the expiry's outcome is keyed by.
         this.scheduledEnds = Timers.of(context, AttemptTopology.SCHEDULED_ENDS, Serdes.String());
@@ -92,8 +94,7 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
         String attemptId = attemptIdOf(payload);
         String attemptKey = Keys.of(tenant, attemptId);
         // Read once: a start checks the id against any attempt; the other commands see only the owner's.
-        Optional<Attempt> existing =
-                Optional.ofNullable(attempts.get(attemptKey)).map(AttemptAvro::attempt);
+        Optional<Attempt> existing = attempts.get(attemptKey);
         Optional<Attempt> stored = existing.filter(attempt -> attempt.userId().equals(owner));
 
         Decision<Attempt> decision;
@@ -123,12 +124,10 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
     /** An attempt's scheduled end came while it was still in progress: it expires. */
     private void scheduledEnd(Timer<String> timer) {
         Instant now = clock.instant();
-        Optional.ofNullable(attempts.get(timer.id()))
-                .map(AttemptAvro::attempt)
+        attempts.get(timer.id())
                 .flatMap(attempt -> AttemptRules.expire(attempt, now))
                 .ifPresent(expired -> {
-                    var changed = AttemptAvro.avro(expired);
-                    attempts.put(timer.id(), changed);
+                    Object changed = attempts.put(timer.id(), expired);
                     var metadata = new CommandMetadata(
                             EXPIRY_REQUEST_PREFIX + expired.attemptId(), expired.tenantId(), expired.userId(), now);
                     var outcome = Outcomes.accepted(
@@ -148,16 +147,12 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
      * before attempts had timers, so that none is left in progress forever. Cheap once done: it only finds timers.
      */
     private void armMissingTimers() {
-        try (var all = attempts.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                Attempt attempt = AttemptAvro.attempt(entry.value);
-                if (AttemptRules.awaitsScheduledEnd(attempt)
-                        && scheduledEnds.find(entry.key).isEmpty()) {
-                    scheduledEnds.arm(entry.key, attempt.scheduledEnd(), Keys.of(attempt.tenantId(), attempt.userId()));
-                }
+        attempts.forEach((key, attempt) -> {
+            if (AttemptRules.awaitsScheduledEnd(attempt)
+                    && scheduledEnds.find(key).isEmpty()) {
+                scheduledEnds.arm(key, attempt.scheduledEnd(), Keys.of(attempt.tenantId(), attempt.userId()));
             }
-        }
+        });
     }
 
     private AccessOutcome outcome(
@@ -170,10 +165,9 @@ final class AttemptCommandProcessor implements Processor<String, AttemptCommand,
             Optional<Attempt> before) {
         if (decision instanceof Decision.Accepted<Attempt> accepted) {
             Attempt after = accepted.result();
-            io.onramp.schemas.Attempt changed = null;
+            Object changed = null;
             if (before.map(attempt -> attempt.version() != after.version()).orElse(true)) {
-                changed = AttemptAvro.avro(after);
-                attempts.put(attemptKey, changed);
+                changed = attempts.put(attemptKey, after);
                 if (AttemptRules.awaitsScheduledEnd(after)) {
                     scheduledEnds.arm(attemptKey, after.scheduledEnd(), ownerKey);
                 } else {

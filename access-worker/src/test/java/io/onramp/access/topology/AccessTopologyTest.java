@@ -12,6 +12,7 @@ import io.onramp.schemas.GrantAccess;
 import io.onramp.schemas.InterviewCommand;
 import io.onramp.schemas.LocalAvroSerdes;
 import io.onramp.schemas.RevokeAccess;
+import io.onramp.schemas.Topic;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.UserAccess;
 import java.time.Clock;
@@ -204,7 +205,7 @@ class AccessTopologyTest {
         assertThat(outcomes.isEmpty()).isTrue();
     }
 
-    private <V> TestInputTopic<String, V> input(String name, io.onramp.schemas.Topic<String, V> topic) {
+    private <V> TestInputTopic<String, V> input(String name, Topic<String, V> topic) {
         return driver.createInputTopic(
                 name, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }

@@ -2,6 +2,7 @@ package io.onramp.workflow.topology;
 
 import io.onramp.domain.Decision;
 import io.onramp.platform.CommandReplies;
+import io.onramp.platform.MappedStore;
 import io.onramp.schemas.CommandOutcome;
 import io.onramp.schemas.DefineWorkflow;
 import io.onramp.schemas.WorkflowOutcome;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Decides definition commands against the partition's own copy of each definition's latest version (commands for one
@@ -24,7 +24,7 @@ final class DefinitionCommandProcessor implements FixedKeyProcessor<String, Defi
 
     private final Clock clock;
     private FixedKeyProcessorContext<String, WorkflowOutcome> context;
-    private KeyValueStore<String, io.onramp.schemas.WorkflowDefinition> definitions;
+    private MappedStore<WorkflowDefinition> definitions;
 
     DefinitionCommandProcessor(Clock clock) {
         this.clock = clock;
@@ -33,15 +33,17 @@ final class DefinitionCommandProcessor implements FixedKeyProcessor<String, Defi
     @Override
     public void init(FixedKeyProcessorContext<String, WorkflowOutcome> context) {
         this.context = context;
-        this.definitions = context.getStateStore(WorkflowTopology.DEFINITIONS_STORE);
+        this.definitions = MappedStore.of(
+                context.getStateStore(WorkflowTopology.DEFINITIONS_STORE),
+                WorkflowMapping::definition,
+                WorkflowMapping::avro);
     }
 
     @Override
     public void process(FixedKeyRecord<String, DefineWorkflow> record) {
         var command = record.value();
         var metadata = command.getMetadata();
-        Optional<WorkflowDefinition> latest =
-                Optional.ofNullable(definitions.get(record.key())).map(WorkflowMapping::definition);
+        Optional<WorkflowDefinition> latest = definitions.get(record.key());
         var decision = Definitions.define(
                 metadata.getTenantId(),
                 command.getDefinitionId(),
@@ -54,11 +56,7 @@ final class DefinitionCommandProcessor implements FixedKeyProcessor<String, Defi
             WorkflowDefinition definition = accepted.result();
             boolean changed = latest.map(before -> before.version() != definition.version())
                     .orElse(true);
-            io.onramp.schemas.WorkflowDefinition stored = null;
-            if (changed) {
-                stored = WorkflowMapping.avro(definition);
-                definitions.put(record.key(), stored);
-            }
+            Object stored = changed ? definitions.put(record.key(), definition) : null;
             var created = changed && definition.version() == 1 ? CommandOutcome.CREATED : CommandOutcome.ACCEPTED;
             outcome = new WorkflowOutcome(
                     CommandReplies.accepted(

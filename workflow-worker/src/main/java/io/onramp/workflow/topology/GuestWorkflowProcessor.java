@@ -2,6 +2,7 @@ package io.onramp.workflow.topology;
 
 import io.onramp.domain.Decision;
 import io.onramp.platform.CommandReplies;
+import io.onramp.platform.MappedStore;
 import io.onramp.schemas.ChangeTaskStatus;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
@@ -25,11 +26,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The TASK-STATE table's writer: decides every command on one guest's workflow against the guest's row (commands for
@@ -40,8 +40,8 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
 
     private final Clock clock;
     private FixedKeyProcessorContext<String, WorkflowOutcome> context;
-    private KeyValueStore<String, io.onramp.schemas.GuestWorkflow> taskState;
-    private KeyValueStore<String, ValueAndTimestamp<io.onramp.schemas.WorkflowDefinition>> definitions;
+    private MappedStore<GuestWorkflow> taskState;
+    private Function<String, Optional<WorkflowDefinition>> definitions;
 
     GuestWorkflowProcessor(Clock clock) {
         this.clock = clock;
@@ -50,8 +50,12 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
     @Override
     public void init(FixedKeyProcessorContext<String, WorkflowOutcome> context) {
         this.context = context;
-        this.taskState = context.getStateStore(WorkflowTopology.TASK_STATE_STORE);
-        this.definitions = context.getStateStore(WorkflowTopology.GLOBAL_DEFINITIONS_STORE);
+        this.taskState = MappedStore.of(
+                context.getStateStore(WorkflowTopology.TASK_STATE_STORE),
+                WorkflowMapping::workflow,
+                WorkflowMapping::avro);
+        this.definitions = MappedStore.lookup(
+                context.getStateStore(WorkflowTopology.GLOBAL_DEFINITIONS_STORE), WorkflowMapping::definition);
     }
 
     @Override
@@ -60,8 +64,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
         CommandMetadata metadata = command.getMetadata();
         String tenant = metadata.getTenantId();
         Instant now = clock.instant();
-        Optional<GuestWorkflow> existing =
-                Optional.ofNullable(taskState.get(record.key())).map(WorkflowMapping::workflow);
+        Optional<GuestWorkflow> existing = taskState.get(record.key());
         Object payload = command.getPayload();
         String actor = metadata.getUserId();
 
@@ -120,9 +123,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
             taskState.delete(key);
             change = new GuestWorkflowDeleted(workflow.tenantId(), workflow.guestId(), now);
         } else {
-            var stored = WorkflowMapping.avro(workflow);
-            taskState.put(key, stored);
-            change = stored;
+            change = taskState.put(key, workflow);
         }
         return new WorkflowOutcome(
                 CommandReplies.accepted(
@@ -146,9 +147,7 @@ final class GuestWorkflowProcessor implements FixedKeyProcessor<String, Workflow
                 && carried.getDefinitionId().equals(enrol.getDefinitionId())) {
             return Optional.of(WorkflowMapping.definition(carried));
         }
-        return Optional.ofNullable(definitions.get(Keys.of(tenant, enrol.getDefinitionId())))
-                .map(ValueAndTimestamp::value)
-                .map(WorkflowMapping::definition);
+        return definitions.apply(Keys.of(tenant, enrol.getDefinitionId()));
     }
 
     private static Set<Role> roles(ChangeTaskStatus change) {

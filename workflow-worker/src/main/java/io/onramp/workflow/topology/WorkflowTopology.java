@@ -1,6 +1,7 @@
 package io.onramp.workflow.topology;
 
 import io.onramp.schemas.AttemptStatus;
+import io.onramp.schemas.GuestWorkflow;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.ScheduleEventType;
 import io.onramp.schemas.Topics;
@@ -73,7 +74,7 @@ public final class WorkflowTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TASK_STATE_STORE),
                 commands.keySerde(),
-                topics.storeSerde(io.onramp.schemas.GuestWorkflow.class)));
+                topics.storeSerde(GuestWorkflow.class)));
 
         KStream<String, WorkflowCommand> fromGateway =
                 builder.stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()));

@@ -21,6 +21,7 @@ import io.onramp.schemas.SubmitTaskData;
 import io.onramp.schemas.Topic;
 import io.onramp.schemas.Topics;
 import io.onramp.schemas.WorkflowCommand;
+import io.onramp.schemas.WorkflowDefinition;
 import io.onramp.schemas.WorkflowEvent;
 import io.onramp.schemas.WorkflowEventType;
 import io.onramp.schemas.WorkflowGroupDefinition;
@@ -173,7 +174,7 @@ class WorkflowTopologyTest {
 
     @Test
     void shouldEnrolOnTheVersionTheCommandCarriesBeforeTheGlobalTableHasIt() {
-        var carried = new io.onramp.schemas.WorkflowDefinition(
+        var carried = new WorkflowDefinition(
                 "acme",
                 "fresh",
                 3,
@@ -185,8 +186,7 @@ class WorkflowTopologyTest {
 
         assertThat(reply.getOutcome()).as(reply.toString()).isEqualTo(CommandOutcome.CREATED);
         assertThat(stored("guest-1").getDefinitionVersion()).isEqualTo(3);
-        var otherTenants =
-                new io.onramp.schemas.WorkflowDefinition("globex", "fresh", 1, carried.getGroups(), "u-admin", NOW);
+        var otherTenants = new WorkflowDefinition("globex", "fresh", 1, carried.getGroups(), "u-admin", NOW);
         assertThat(send("guest-2", new EnrollGuest("fresh", otherTenants)).getOutcome())
                 .as("a definition of another tenant is never used")
                 .isEqualTo(CommandOutcome.REJECTED_NOT_FOUND);

@@ -2,6 +2,7 @@ package io.onramp.workflow.topology.schedule;
 
 import io.onramp.domain.Decision;
 import io.onramp.platform.CommandReplies;
+import io.onramp.platform.MappedStore;
 import io.onramp.schemas.ChangePanel;
 import io.onramp.schemas.CommandMetadata;
 import io.onramp.schemas.CommandOutcome;
@@ -46,7 +47,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
     private FixedKeyProcessorContext<String, ScheduleOutcome> context;
     private KeyValueStore<String, Schedule> schedules;
     private KeyValueStore<String, InterviewerBookings> bookings;
-    private KeyValueStore<String, io.onramp.schemas.ScheduleTemplate> templates;
+    private MappedStore<ScheduleTemplate> templates;
 
     ScheduleCommandProcessor(Clock clock) {
         this.clock = clock;
@@ -57,7 +58,8 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
         this.context = context;
         this.schedules = context.getStateStore(ScheduleTopology.SCHEDULES_STORE);
         this.bookings = context.getStateStore(ScheduleTopology.BOOKINGS_STORE);
-        this.templates = context.getStateStore(ScheduleTopology.TEMPLATES_STORE);
+        this.templates = MappedStore.of(
+                context.getStateStore(ScheduleTopology.TEMPLATES_STORE), ScheduleAvro::template, ScheduleAvro::avro);
     }
 
     @Override
@@ -134,21 +136,21 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
         ScheduleDraft draft = ScheduleAvro.draft(create);
         if (create.getTemplateId() != null) {
             var template = templates.get(Keys.of(tenant, create.getTemplateId()));
-            if (template == null) {
+            if (template.isEmpty()) {
                 return Decision.rejected(
                         Decision.Reason.NOT_FOUND,
                         "Schedule template not found",
                         "template_id",
                         "No template '" + create.getTemplateId() + "'");
             }
-            draft = ScheduleTemplates.withTemplate(draft, ScheduleAvro.template(template));
+            draft = ScheduleTemplates.withTemplate(draft, template.get());
         }
         return ScheduleRules.create(tenant, scheduleId, organizer, draft, existing, booked, now);
     }
 
     private ScheduleOutcome defineTemplate(CommandMetadata metadata, DefineScheduleTemplate command, Instant now) {
         String key = Keys.of(metadata.getTenantId(), command.getTemplateId());
-        var existing = Optional.ofNullable(templates.get(key)).map(ScheduleAvro::template);
+        var existing = templates.get(key);
         var decision = ScheduleTemplates.defineTemplate(
                 metadata.getTenantId(),
                 command.getTemplateId(),
@@ -158,8 +160,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
                 existing,
                 now);
         if (decision instanceof Decision.Accepted<ScheduleTemplate> accepted) {
-            var stored = ScheduleAvro.avro(accepted.result());
-            templates.put(key, stored);
+            var stored = templates.put(key, accepted.result());
             var outcome = existing.isEmpty() ? CommandOutcome.CREATED : CommandOutcome.ACCEPTED;
             return new ScheduleOutcome(
                     CommandReplies.accepted(
@@ -167,7 +168,7 @@ final class ScheduleCommandProcessor implements FixedKeyProcessor<String, Schedu
                             ScheduleAvro.TEMPLATE_RESOURCE,
                             command.getTemplateId(),
                             outcome,
-                            stored.getVersion(),
+                            accepted.result().version(),
                             null),
                     stored,
                     null);

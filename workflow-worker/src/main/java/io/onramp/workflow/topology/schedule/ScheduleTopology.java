@@ -4,6 +4,7 @@ import io.onramp.schemas.InterviewerBookings;
 import io.onramp.schemas.Keys;
 import io.onramp.schemas.Schedule;
 import io.onramp.schemas.ScheduleOutcome;
+import io.onramp.schemas.ScheduleTemplate;
 import io.onramp.schemas.Topics;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -41,7 +42,7 @@ public final class ScheduleTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TEMPLATES_STORE),
                 commands.keySerde(),
-                topics.storeSerde(io.onramp.schemas.ScheduleTemplate.class)));
+                topics.storeSerde(ScheduleTemplate.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(BOOKINGS_STORE),
                 commands.keySerde(),

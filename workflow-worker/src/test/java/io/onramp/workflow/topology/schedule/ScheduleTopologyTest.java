@@ -14,6 +14,7 @@ import io.onramp.schemas.GuestTask;
 import io.onramp.schemas.GuestWorkflow;
 import io.onramp.schemas.LocalAvroSerdes;
 import io.onramp.schemas.RescheduleSchedule;
+import io.onramp.schemas.Schedule;
 import io.onramp.schemas.ScheduleAction;
 import io.onramp.schemas.ScheduleCommand;
 import io.onramp.schemas.ScheduleEvent;
@@ -128,8 +129,7 @@ class ScheduleTopologyTest {
         fromTemplate.setScheduledEnd(null);
         fromTemplate.setTemplateId("screen");
         assertThat(send("s-1", null, fromTemplate).getOutcome()).isEqualTo(CommandOutcome.CREATED);
-        KeyValueStore<String, io.onramp.schemas.Schedule> store =
-                driver.getKeyValueStore(ScheduleTopology.SCHEDULES_STORE);
+        KeyValueStore<String, Schedule> store = driver.getKeyValueStore(ScheduleTopology.SCHEDULES_STORE);
         assertThat(store.get("acme/s-1").getScheduledEnd()).isEqualTo(START.plusSeconds(1800));
         assertThat(store.get("acme/s-1").getInterviewType()).isEqualTo("phone");
 
@@ -151,8 +151,7 @@ class ScheduleTopologyTest {
         assertThat(first.getVersion()).isEqualTo(2L);
         assertThat(second.getOutcome()).isEqualTo(CommandOutcome.REJECTED_CONFLICT);
         assertThat(second.getMessage()).contains("version 2");
-        KeyValueStore<String, io.onramp.schemas.Schedule> store =
-                driver.getKeyValueStore(ScheduleTopology.SCHEDULES_STORE);
+        KeyValueStore<String, Schedule> store = driver.getKeyValueStore(ScheduleTopology.SCHEDULES_STORE);
         assertThat(store.get("acme/s-1").getScheduledStart()).isEqualTo(START.plusSeconds(7200));
         assertThat(store.get("acme/s-1").getRescheduleCount()).isEqualTo(1);
     }
