@@ -4,11 +4,16 @@ import static io.onramp.gateway.Http.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +28,7 @@ class FuzzEndToEndTest extends GatewayTestSupport {
 
     static final int REQUESTS = Integer.getInteger("onramp.fuzz.requests", 10_000);
     static final long SEED = Long.getLong("onramp.fuzz.seed", 20261202L);
+    static final int CLIENTS = Integer.getInteger("onramp.fuzz.clients", 4);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TENANT = "fuzz";
@@ -134,12 +140,11 @@ class FuzzEndToEndTest extends GatewayTestSupport {
     record Operation(String method, String path, List<String> queryNames, boolean hasBody, JsonNode example) {}
 
     @Test
-    void noMalformedRequestGetsA5xxOrAnAnswerOutsideTheEnvelope() {
+    void noMalformedRequestGetsA5xxOrAnAnswerOutsideTheEnvelope() throws InterruptedException {
         List<Operation> operations = operations();
         assertThat(operations).hasSizeGreaterThan(40);
         String full = token("u-fuzz", TENANT, Http.everyTenantPermission().toArray(String[]::new));
-        Map<String, String> failures = new LinkedHashMap<>();
-        int[] statuses = new int[6];
+        List<Request> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             Operation operation = operations.get(random.nextInt(operations.size()));
             String target = target(operation);
@@ -148,31 +153,51 @@ class FuzzEndToEndTest extends GatewayTestSupport {
             String method = random.nextInt(40) == 0
                     ? pick(List.of("PATCH", "OPTIONS", "TRACE", "PUT", "DELETE"))
                     : operation.method();
-            long started = System.nanoTime();
-            RawHttp.Response response;
-            try {
-                response = RawHttp.send(port, method, target, headers, body);
-            } catch (IllegalStateException e) {
-                failures.putIfAbsent(
-                        operation.method() + " " + operation.path() + " -> no answer: " + e.getCause(),
-                        i + ": " + method + " " + target + " " + headers + " body=" + abbreviated(body) + " after "
-                                + (System.nanoTime() - started) / 1_000_000 + " ms");
-                continue;
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            statuses[Math.min(5, response.status() / 100)]++;
-            String problem = millis > 10_000 ? "answered after " + millis + " ms" : problem(response);
-            if (problem != null) {
-                failures.putIfAbsent(
-                        operation.method() + " " + operation.path() + " -> " + response.status() + " " + problem,
-                        method + " " + target + " " + headers + " body=" + abbreviated(body) + " => "
-                                + abbreviated(response.body()));
-            }
+            requests.add(new Request(i, operation, method, target, headers, body));
         }
+        Map<String, String> failures = Collections.synchronizedMap(new LinkedHashMap<>());
+        var statuses = new AtomicIntegerArray(6);
+        // The requests are drawn from the seed first, then sent by a few clients at once: a command waiting out its
+        // "wait=1" no longer holds up the rest. Every check is of one answer, so the order does not matter.
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (Request request : requests) {
+            clients.execute(() -> check(request, failures, statuses));
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(10, TimeUnit.MINUTES))
+                .as("every request answered")
+                .isTrue();
         assertThat(failures)
-                .as("seed %d; answers by class 1xx..5xx: %s", SEED, java.util.Arrays.toString(statuses))
+                .as("seed %d; answers by class 1xx..5xx: %s", SEED, statuses)
                 .isEmpty();
-        assertThat(statuses[4]).as("most malformed requests are refused").isGreaterThan(REQUESTS / 2);
+        assertThat(statuses.get(4)).as("most malformed requests are refused").isGreaterThan(REQUESTS / 2);
+    }
+
+    record Request(
+            int index, Operation operation, String method, String target, Map<String, String> headers, String body) {}
+
+    private void check(Request request, Map<String, String> failures, AtomicIntegerArray statuses) {
+        Operation operation = request.operation();
+        String sent = request.method() + " " + request.target() + " " + request.headers() + " body="
+                + abbreviated(request.body());
+        long started = System.nanoTime();
+        RawHttp.Response response;
+        try {
+            response = RawHttp.send(port, request.method(), request.target(), request.headers(), request.body());
+        } catch (IllegalStateException e) {
+            failures.putIfAbsent(
+                    operation.method() + " " + operation.path() + " -> no answer: " + e.getCause(),
+                    request.index() + ": " + sent + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        statuses.incrementAndGet(Math.min(5, response.status() / 100));
+        String problem = millis > 10_000 ? "answered after " + millis + " ms" : problem(response);
+        if (problem != null) {
+            failures.putIfAbsent(
+                    operation.method() + " " + operation.path() + " -> " + response.status() + " " + problem,
+                    sent + " => " + abbreviated(response.body()));
+        }
     }
 
     private static String problem(RawHttp.Response response) {
