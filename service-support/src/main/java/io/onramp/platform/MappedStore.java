@@ -49,7 +49,7 @@ public final class MappedStore<D> {
         binding.store.delete(key);
     }
 
-    /** Every entry of this task's store, in key order. */
+    /** Every entry of this task's store. */
     public void forEach(BiConsumer<String, D> action) {
         binding.forEach(action);
     }
