@@ -7,6 +7,7 @@ import io.onramp.gateway.command.CommandBus;
 import io.onramp.platform.RecordPublisher;
 import io.onramp.schemas.ApicurioSerdes;
 import io.onramp.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,7 +22,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +86,7 @@ public abstract class WebLayerTest {
     }
 
     protected static JsonNode json(MvcTestResult result) {
-        return JSON.readTree(body(result.getMvcResult()));
+        return JSON.readTree(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -108,13 +108,5 @@ public abstract class WebLayerTest {
             assertThat(named).as("fields named by %s", envelope).contains(fields);
         }
         return envelope;
-    }
-
-    private static String body(MvcResult result) {
-        try {
-            return result.getResponse().getContentAsString();
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
